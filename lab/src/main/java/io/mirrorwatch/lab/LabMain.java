@@ -1,0 +1,118 @@
+package io.mirrorwatch.lab;
+
+import io.mirrorwatch.lab.drill.DrillOptions;
+import io.mirrorwatch.lab.drill.FailoverDrill;
+import io.mirrorwatch.lab.mm2.PolicyKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code java -jar lab/target/mirrorwatch-lab.jar [options]}: starts the lab, prints where
+ * everything is, runs the workload until Ctrl-C (or runs one drill and exits), and stops every child
+ * process on the way out.
+ */
+public final class LabMain {
+  private static final String USAGE =
+      String.join(
+          "\n",
+          "usage: java -jar mirrorwatch-lab.jar [--policy default|identity] [--rate N] [--no-workload] [--drill]",
+          "  --policy P      MM2 replication policy (default: default)",
+          "  --rate N        orders produced per second by the workload (default: " + Lab.DEFAULT_RATE + ")",
+          "  --no-workload   start clusters and MM2 only",
+          "  --drill         run one failover -> failback drill, print its ground truth file, exit",
+          "  --help          this text");
+
+  private LabMain() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    Options options;
+    try {
+      options = Options.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.err.println(USAGE);
+      System.exit(2);
+      return;
+    }
+    if (options.help) {
+      System.out.println(USAGE);
+      return;
+    }
+    System.out.println("starting the mirrorwatch lab (two KRaft clusters and MirrorMaker 2)...");
+    Lab lab = Lab.start(LabSpec.defaults().withPolicy(options.policy));
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  System.out.println("\nstopping the lab...");
+                  lab.close();
+                  stopped.countDown();
+                },
+                "lab-main-stop"));
+    System.out.println(lab.describe());
+    if (options.drill) {
+      var result =
+          new FailoverDrill(
+                  lab,
+                  new DrillOptions(options.rate, DrillOptions.defaults().phase(), DrillOptions.defaults().replicationBound()),
+                  line -> System.out.println("[drill] " + line))
+              .run();
+      System.out.println("failover at " + result.failoverAt() + ", failback at " + result.failbackAt());
+      System.exit(0);
+    }
+    if (options.workload) {
+      lab.producer().start(options.rate);
+      lab.startProcessor(lab.primary());
+      System.out.println("workload: " + options.rate + " orders/s to orders on primary, group order-processor");
+    }
+    System.out.println("running; press Ctrl-C to stop everything");
+    stopped.await();
+  }
+
+  private static final class Options {
+    PolicyKind policy = PolicyKind.DEFAULT;
+    int rate = Lab.DEFAULT_RATE;
+    boolean workload = true;
+    boolean drill;
+    boolean help;
+
+    static Options parse(String[] args) {
+      Options o = new Options();
+      List<String> errors = new ArrayList<>();
+      for (int i = 0; i < args.length; i++) {
+        switch (args[i]) {
+          case "--policy" -> {
+            String v = i + 1 < args.length ? args[++i] : "";
+            try {
+              o.policy = PolicyKind.valueOf(v.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+              errors.add("--policy: expected default or identity, got '" + v + "'");
+            }
+          }
+          case "--rate" -> {
+            String v = i + 1 < args.length ? args[++i] : "";
+            try {
+              o.rate = Integer.parseInt(v);
+              if (o.rate < 1) {
+                errors.add("--rate: must be at least 1, got " + v);
+              }
+            } catch (NumberFormatException e) {
+              errors.add("--rate: expected a whole number, got '" + v + "'");
+            }
+          }
+          case "--no-workload" -> o.workload = false;
+          case "--drill" -> o.drill = true;
+          case "--help", "-h" -> o.help = true;
+          default -> errors.add("unknown option '" + args[i] + "'");
+        }
+      }
+      if (!errors.isEmpty()) {
+        throw new IllegalArgumentException(String.join("\n", errors));
+      }
+      return o;
+    }
+  }
+}
