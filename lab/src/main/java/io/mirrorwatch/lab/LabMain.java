@@ -22,6 +22,7 @@ public final class LabMain {
           "  --rate N        orders produced per second by the workload (default: " + Lab.DEFAULT_RATE + ")",
           "  --no-workload   start clusters and MM2 only",
           "  --drill         run one failover -> failback drill, print its ground truth file, exit",
+          "  --info-file F   once the lab is up, write its addresses to F (Java properties), for scripts",
           "  --help          this text");
 
   private LabMain() {}
@@ -53,6 +54,9 @@ public final class LabMain {
                 },
                 "lab-main-stop"));
     System.out.println(lab.describe());
+    if (options.infoFile != null) {
+      writeInfo(lab, java.nio.file.Path.of(options.infoFile));
+    }
     if (options.drill) {
       var result =
           new FailoverDrill(
@@ -72,12 +76,31 @@ public final class LabMain {
     stopped.await();
   }
 
+  /** Addresses for scripts (the demo); written atomically so a reader never sees half a file. */
+  private static void writeInfo(Lab lab, java.nio.file.Path file) {
+    java.util.Properties p = new java.util.Properties();
+    p.setProperty("primary.bootstrap.servers", lab.primary().bootstrapServers());
+    p.setProperty("dr.bootstrap.servers", lab.dr().bootstrapServers());
+    p.setProperty("mm2.jmx.url", lab.mirrorMaker().jmxUrl());
+    p.setProperty("lab.dir", lab.dir().toString());
+    try {
+      java.nio.file.Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+      try (var out = java.nio.file.Files.newBufferedWriter(tmp)) {
+        p.store(out, "mirrorwatch lab");
+      }
+      java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (java.io.IOException e) {
+      System.err.println("cannot write " + file + ": " + e.getMessage());
+    }
+  }
+
   private static final class Options {
     PolicyKind policy = PolicyKind.DEFAULT;
     int rate = Lab.DEFAULT_RATE;
     boolean workload = true;
     boolean drill;
     boolean help;
+    String infoFile;
 
     static Options parse(String[] args) {
       Options o = new Options();
@@ -105,6 +128,13 @@ public final class LabMain {
           }
           case "--no-workload" -> o.workload = false;
           case "--drill" -> o.drill = true;
+          case "--info-file" -> {
+            if (i + 1 < args.length) {
+              o.infoFile = args[++i];
+            } else {
+              errors.add("--info-file: expected a file name");
+            }
+          }
           case "--help", "-h" -> o.help = true;
           default -> errors.add("unknown option '" + args[i] + "'");
         }

@@ -1,0 +1,57 @@
+package io.mirrorwatch.agent.collect;
+
+import io.mirrorwatch.agent.config.FlowConfig;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.kafka.connect.mirror.ReplicationPolicy;
+
+/**
+ * A flow's source topics and the names of their replicas on the target, resolved with Kafka's own
+ * {@link ReplicationPolicy}. Works for {@code IdentityReplicationPolicy}, where
+ * {@code MirrorClient.remoteTopics()} finds nothing because replicas keep their names.
+ */
+public final class FlowTopology {
+  private FlowTopology() {}
+
+  /**
+   * Source topics are the source cluster's topics that the flow's filter includes and that are
+   * neither MM2 or Kafka internals nor replicas that came from another cluster (MM2 never copies a
+   * topic back to where it came from).
+   */
+  public static Map<String, String> replicaOf(FlowConfig flow, Set<String> sourceTopics) {
+    ReplicationPolicy policy = flow.replicationPolicy();
+    Map<String, String> replicas = new TreeMap<>();
+    for (String topic : sourceTopics) {
+      if (!flow.topics().matches(topic)
+          || policy.isInternalTopic(topic)
+          || policy.isHeartbeatsTopic(topic)
+          || policy.isCheckpointsTopic(topic)
+          || isMirrorMakerInternal(topic)
+          || cameFromElsewhere(policy, topic, flow.source())) {
+        continue;
+      }
+      replicas.put(topic, policy.formatRemoteTopic(flow.source(), topic));
+    }
+    return replicas;
+  }
+
+  /**
+   * A replica of a third cluster's topic ({@code dr.orders} on primary). Kafka's identity policy,
+   * configured with the flow's source alias, names the source itself for every topic: not elsewhere.
+   */
+  static boolean cameFromElsewhere(ReplicationPolicy policy, String topic, String sourceAlias) {
+    String origin = policy.topicSource(topic);
+    return origin != null && !origin.equals(sourceAlias);
+  }
+
+  /** Connect's offset, config and status topics of dedicated MM2, e.g. {@code mm2-offsets.dr.internal}. */
+  static boolean isMirrorMakerInternal(String topic) {
+    return topic.startsWith("mm2-") && topic.endsWith(".internal");
+  }
+
+  /** Connect's offsets topic of a dedicated MM2 replicating from {@code source}, on the target. */
+  public static String mm2OffsetsTopic(String source) {
+    return "mm2-offsets." + source + ".internal";
+  }
+}

@@ -1,0 +1,33 @@
+package io.mirrorwatch.agent.evaluate;
+
+import io.mirrorwatch.agent.model.ClusterState;
+import io.mirrorwatch.agent.model.Collected;
+import io.mirrorwatch.agent.model.Mm2JmxSnapshot;
+import io.mirrorwatch.agent.model.Mm2State;
+import io.mirrorwatch.agent.model.SourceSample;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything the evaluation of one flow reads: the last good data of each collector, with its
+ * staleness, and the flow's topic naming resolved by the collectors (Kafka's ReplicationPolicy).
+ *
+ * @param replicaOf source topic -> its replica's name on the target
+ * @param watchedGroups groups the flow watches that have committed offsets on the source
+ * @param jmx empty if the flow has no MM2 JMX endpoint configured
+ * @param indirectionTargets alias -> clusters it resolves to; empty map if no alias is configured
+ */
+public record FlowInputs(
+    String flow,
+    String source,
+    String target,
+    Map<String, String> replicaOf,
+    Set<String> watchedGroups,
+    Set<String> idempotentGroups,
+    Collected<ClusterState> sourceCluster,
+    Collected<ClusterState> targetCluster,
+    Collected<Mm2State> mm2,
+    Collected<SourceSample> sample,
+    Optional<Collected<Mm2JmxSnapshot>> jmx,
+    Map<String, Set<String>> indirectionTargets) {}

@@ -1,0 +1,45 @@
+package io.mirrorwatch.agent.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class EnvSubstitutionTest {
+  private final List<String> problems = new ArrayList<>();
+
+  @Test
+  void replacesEveryReferenceAndLeavesTheRest() {
+    assertThat(apply("user=${U} pass=${P}$", Map.of("U", "alice", "P", "x")))
+        .contains("user=alice pass=x$");
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void substitutedValuesAreNotScannedAgain() {
+    assertThat(apply("${A}", Map.of("A", "${B}"))).contains("${B}");
+  }
+
+  @Test
+  void reportsEveryUnsetVariable() {
+    assertThat(apply("${A}:${B}", Map.of())).isEmpty();
+    assertThat(problems)
+        .containsExactly("environment variable A is not set", "environment variable B is not set");
+  }
+
+  @Test
+  void reportsMalformedReferences() {
+    assertThat(apply("${1X}", Map.of())).isEmpty();
+    assertThat(apply("${OPEN", Map.of())).isEmpty();
+    assertThat(problems)
+        .containsExactly(
+            "invalid environment variable reference '${1X}'", "unterminated '${' (write ${NAME})");
+  }
+
+  private Optional<String> apply(String text, Map<String, String> env) {
+    return EnvSubstitution.apply(text, env, problems::add);
+  }
+}

@@ -1,0 +1,80 @@
+package io.mirrorwatch.agent.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mirrorwatch.agent.evaluate.Check;
+import io.mirrorwatch.agent.evaluate.CheckResult;
+import io.mirrorwatch.agent.evaluate.FlowAssessment;
+import io.mirrorwatch.agent.evaluate.GroupStatus;
+import io.mirrorwatch.agent.evaluate.Level;
+import io.mirrorwatch.agent.evaluate.RpoBasis;
+import io.mirrorwatch.agent.evaluate.TopicRpo;
+import io.mirrorwatch.agent.model.AgentSnapshot;
+import io.mirrorwatch.agent.model.CollectorHealth;
+import io.mirrorwatch.agent.model.Mm2JmxSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class MetricCatalogueTest {
+  private static final Path DOCS = Path.of("..", "docs", "metrics.md");
+  private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+
+  @Test
+  void docsMetricsMdIsGeneratedFromTheCatalogue() throws Exception {
+    if (Boolean.getBoolean("mirrorwatch.regenerateDocs")) {
+      Files.writeString(DOCS, MetricDocs.render());
+    }
+    assertThat(Files.readString(DOCS)).isEqualTo(MetricDocs.render());
+  }
+
+  @Test
+  void everyCatalogueMetricIsExposedWithItsHelpAndExactlyItsLabels() {
+    MetricsPublisher publisher = new MetricsPublisher(() -> MetricSnapshots.builder().build());
+    publisher.publish(fullSnapshot(), NOW);
+    String text = publisher.scrape();
+    for (Metric m : Metric.values()) {
+      assertThat(text).as(m.prometheusName()).contains("# HELP " + m.prometheusName() + " ");
+      String sample = text.lines().filter(l -> l.startsWith(m.prometheusName() + "{")).findFirst().orElseThrow(
+          () -> new AssertionError("no sample of " + m.prometheusName() + " in\n" + text));
+      List<String> labels = java.util.Arrays.stream(sample.substring(sample.indexOf('{') + 1, sample.indexOf('}')).split(","))
+          .map(kv -> kv.substring(0, kv.indexOf('='))).sorted().toList();
+      assertThat(labels).as(m.prometheusName()).isEqualTo(m.labels().stream().sorted().toList());
+    }
+  }
+
+  @Test
+  void rowsThatDisappearAreRemovedFromTheExposition() {
+    MetricsPublisher publisher = new MetricsPublisher(() -> MetricSnapshots.builder().build());
+    publisher.publish(fullSnapshot(), NOW);
+    assertThat(publisher.scrape()).contains("mirrorwatch_checkpoint_age_seconds{");
+    publisher.publish(new AgentSnapshot(NOW, List.of(), Map.of(), List.of()), NOW);
+    assertThat(publisher.scrape()).doesNotContain("mirrorwatch_checkpoint_age_seconds{");
+  }
+
+  static AgentSnapshot fullSnapshot() {
+    Map<Check, CheckResult> checks = new EnumMap<>(Check.class);
+    for (Check c : Check.values()) {
+      checks.put(c, CheckResult.healthy("ok"));
+    }
+    FlowAssessment flow = new FlowAssessment("primary->dr", NOW, checks,
+        List.of(new TopicRpo("orders", "primary.orders", 3, 1.5, 20, 0, RpoBasis.MM2_OFFSETS)),
+        List.of(new GroupStatus("g", Optional.of(Duration.ofSeconds(2)), true, false, 7, Level.HEALTHY, List.of())),
+        Optional.of(Map.of(0.5, 100.0, 0.99, 200.0, 1.0, 300.0)), Optional.of(Duration.ofSeconds(1)),
+        Map.of("orders", 1.0), Optional.of(true),
+        Optional.of(new Mm2JmxSnapshot(Map.of("MirrorSourceConnector", "running"),
+            Map.of("MirrorSourceConnector", Map.of("running", 1)), List.of(100.0))),
+        Map.of("kafka:9092", Set.of("primary")));
+    return new AgentSnapshot(NOW, List.of(flow), Map.of("primary", true, "dr", true),
+        List.of(new CollectorHealth("cluster", "primary", Duration.ofMillis(30), 2, Optional.of(NOW.minusSeconds(3)),
+            Optional.empty())));
+  }
+}
