@@ -16,7 +16,6 @@ import io.mirrorwatch.agent.model.Collected;
 import io.mirrorwatch.agent.model.Mm2JmxSnapshot;
 import io.mirrorwatch.agent.model.Mm2State;
 import io.mirrorwatch.agent.model.PartitionKey;
-import io.mirrorwatch.agent.model.PartitionOffsets;
 import io.mirrorwatch.agent.model.SourceSample;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;

@@ -163,10 +163,6 @@ public final class Pipeline implements AutoCloseable {
     return clusterData.get(alias);
   }
 
-  Listing listing(String alias) {
-    return listings.get(alias);
-  }
-
   Set<String> sourceTopics(String alias) {
     Listing l = listings.get(alias);
     return l == null ? Set.of() : l.topics();
