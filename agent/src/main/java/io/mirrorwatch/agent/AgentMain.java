@@ -35,6 +35,11 @@ public final class AgentMain implements Callable<Integer> {
   public static void main(String[] args) {
     int code = new CommandLine(new AgentMain())
         .setExitCodeExceptionMapper(e -> 2)
+        // Start-up failures (port in use, unreadable file) are one line for people, not a stack trace.
+        .setExecutionExceptionHandler((ex, cmd, parsed) -> {
+          cmd.getErr().println("mirrorwatch-agent: " + io.mirrorwatch.agent.collect.Deadlines.message(ex));
+          return 1;
+        })
         .setParameterExceptionHandler((ex, a) -> {
           ex.getCommandLine().getErr().println(ex.getMessage());
           ex.getCommandLine().usage(ex.getCommandLine().getErr());

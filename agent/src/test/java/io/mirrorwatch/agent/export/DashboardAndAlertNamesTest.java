@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -34,9 +31,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * required fields, its runbook section and that promtool tests cover it firing and staying silent.
  */
 class DashboardAndAlertNamesTest {
-  private static final Path ROOT = Path.of("..");
-  private static final Path DASHBOARD = ROOT.resolve("dashboards/mirrorwatch-readiness.json");
-  private static final Path RULES = ROOT.resolve("alerts/mirrorwatch-rules.yaml");
+  private static final Path ROOT = MonitoringFiles.ROOT;
+  private static final Path DASHBOARD = MonitoringFiles.DASHBOARD;
+  private static final Path RULES = MonitoringFiles.RULES;
   private static final Path RULE_TESTS = ROOT.resolve("alerts/tests");
   private static final Path RUNBOOK = ROOT.resolve("docs/runbook.md");
   private static final String RUNBOOK_URL = "https://github.com/mirrorwatch/mirrorwatch/blob/main/docs/runbook.md#";
@@ -48,9 +45,6 @@ class DashboardAndAlertNamesTest {
       "kafka_connect_mirror_mirrorcheckpointconnector_",
       "kafka_connect_connector_status",
       "kafka_connect_connector_task_status");
-
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   @Test
   void dashboardQueriesNameOnlyCatalogueOrRawMm2Metrics() {
@@ -76,11 +70,11 @@ class DashboardAndAlertNamesTest {
 
   @Test
   void everyDashboardPanelQueriesTheDsPrometheusInput() {
-    JsonNode dashboard = read(JSON, DASHBOARD);
+    JsonNode dashboard = MonitoringFiles.dashboard();
     assertThat(dashboard.path("__inputs").findValuesAsText("name")).containsExactly("DS_PROMETHEUS");
     assertThat(dashboard.path("__inputs").get(0).path("pluginId").asText()).isEqualTo("prometheus");
     SoftAssertions soft = new SoftAssertions();
-    for (JsonNode panel : panels(dashboard)) {
+    for (JsonNode panel : MonitoringFiles.panels(dashboard)) {
       if (panel.path("type").asText().equals("row")) {
         continue;
       }
@@ -146,7 +140,7 @@ class DashboardAndAlertNamesTest {
     Set<String> silent = new TreeSet<>();
     try (Stream<Path> files = Files.list(RULE_TESTS)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
-        for (JsonNode group : read(YAML, file).path("tests")) {
+        for (JsonNode group : MonitoringFiles.readYaml(file).path("tests")) {
           for (JsonNode t : group.path("alert_rule_test")) {
             String alert = t.path("alertname").asText();
             if (t.path("exp_alerts").isEmpty()) {
@@ -202,43 +196,14 @@ class DashboardAndAlertNamesTest {
 
   /** Panel title (or variable name) plus ref -> query, for every target and query variable. */
   private static Map<String, String> dashboardQueries() {
-    JsonNode dashboard = read(JSON, DASHBOARD);
-    Map<String, String> queries = new TreeMap<>();
-    for (JsonNode panel : panels(dashboard)) {
-      panel.path("targets").forEach(t ->
-          queries.put("panel '" + panel.path("title").asText() + "' " + t.path("refId").asText(), t.path("expr").asText()));
-    }
-    for (JsonNode variable : dashboard.path("templating").path("list")) {
-      if (variable.path("type").asText().equals("query")) {
-        JsonNode q = variable.path("query");
-        queries.put("variable " + variable.path("name").asText(), q.isTextual() ? q.asText() : q.path("query").asText());
-      }
-    }
+    Map<String, String> queries = new TreeMap<>(MonitoringFiles.panelQueries());
+    queries.putAll(MonitoringFiles.variableQueries());
     assertThat(queries).as("queries in %s", DASHBOARD).isNotEmpty();
     return queries;
   }
 
-  /** Every panel, including those nested in collapsed rows. */
-  private static List<JsonNode> panels(JsonNode dashboard) {
-    List<JsonNode> all = new ArrayList<>();
-    collect(dashboard.path("panels"), all);
-    return all;
-  }
-
-  private static void collect(JsonNode panels, List<JsonNode> into) {
-    for (JsonNode p : panels) {
-      into.add(p);
-      collect(p.path("panels"), into);
-    }
-  }
-
   private static List<JsonNode> alerts() {
-    List<JsonNode> alerts = new ArrayList<>();
-    read(YAML, RULES).path("groups").forEach(g -> g.path("rules").forEach(r -> {
-      if (r.has("alert")) {
-        alerts.add(r);
-      }
-    }));
+    List<JsonNode> alerts = MonitoringFiles.alerts();
     assertThat(alerts).as("alerts in %s", RULES).isNotEmpty();
     return alerts;
   }
@@ -250,14 +215,6 @@ class DashboardAndAlertNamesTest {
         .map(l -> l.replaceFirst("^#+\\s*", "").strip().toLowerCase(Locale.ROOT)
             .replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-'))
         .collect(Collectors.toSet());
-  }
-
-  private static JsonNode read(ObjectMapper mapper, Path file) {
-    try {
-      return mapper.readTree(file.toFile());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot parse " + file.toAbsolutePath().normalize(), e);
-    }
   }
 
   private static String readString(Path file) {

@@ -52,6 +52,24 @@ class AgentCliIT {
   }
 
   @Test
+  void portAlreadyInUseIsOneLineAndExitOne(@TempDir Path dir) throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      Path config = dir.resolve("agent.yaml");
+      Files.writeString(config, String.join("\n",
+          "http: {bind: 127.0.0.1, port: " + taken.getLocalPort() + "}",
+          "clusters:",
+          "  primary: {bootstrap.servers: \"127.0.0.1:1\"}",
+          "  dr: {bootstrap.servers: \"127.0.0.1:2\"}",
+          "flows:",
+          "  - {source: primary, target: dr}",
+          ""));
+      Result r = run("--config", config.toString());
+      assertThat(r.exit).isEqualTo(1);
+      assertThat(r.err).contains("mirrorwatch-agent:").contains("BindException").doesNotContain("\tat ");
+    }
+  }
+
+  @Test
   void helpDocumentsEveryFlag() throws Exception {
     Result r = run("--help");
     assertThat(r.exit).isZero();

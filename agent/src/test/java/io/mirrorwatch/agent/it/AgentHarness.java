@@ -55,6 +55,11 @@ final class AgentHarness implements AutoCloseable {
     return new AgentHarness(ConfigLoader.parse(yaml, Map.of()));
   }
 
+  /** The port of the agent's HTTP endpoints (/metrics, /readiness) on 127.0.0.1. */
+  int port() {
+    return agent.httpPort();
+  }
+
   String metricsText() {
     return get("/metrics");
   }
