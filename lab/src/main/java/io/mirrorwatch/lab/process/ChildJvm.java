@@ -107,16 +107,40 @@ public final class ChildJvm {
     ChildRegistry.unregister(this);
   }
 
-  /** SIGSTOP: the process stays alive and holds its sockets, but answers nothing (the hung case). */
+  /**
+   * SIGSTOP: the process stays alive and holds its sockets, but answers nothing (the hung case).
+   * Returns once the kernel reports it stopped: delivery is asynchronous, and on a loaded machine a
+   * request sent right after {@code kill} can still be answered.
+   */
   public synchronized void freeze() {
     signal("-STOP");
     frozen = true;
+    awaitState(true);
   }
 
-  /** SIGCONT: resumes a frozen process. */
+  /** SIGCONT: resumes a frozen process; returns once it runs again. */
   public synchronized void thaw() {
     signal("-CONT");
     frozen = false;
+    awaitState(false);
+  }
+
+  /** Polls /proc/PID/stat until the process is (or is no longer) in the stopped state 'T'. */
+  private void awaitState(boolean stopped) {
+    Path stat = Path.of("/proc", Long.toString(process.pid()), "stat");
+    io.mirrorwatch.lab.Poll.until(
+        name + (stopped ? " to stop" : " to resume"),
+        Duration.ofSeconds(10),
+        () -> {
+          try {
+            String line = Files.readString(stat);
+            // Format: "pid (comm) S ...": the state follows the last ')'.
+            char state = line.charAt(line.lastIndexOf(')') + 2);
+            return (state == 'T' || state == 't') == stopped;
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
   }
 
   public synchronized Optional<Integer> exitCode() {
