@@ -1,0 +1,149 @@
+package io.mirrorwatch.reconciler;
+
+import io.mirrorwatch.reconciler.config.ConfigException;
+import io.mirrorwatch.reconciler.config.ConfigLoader;
+import io.mirrorwatch.reconciler.config.ReconcileConfig;
+import io.mirrorwatch.reconciler.config.WindowOverrides;
+import io.mirrorwatch.reconciler.report.ConsoleSummary;
+import io.mirrorwatch.reconciler.report.FindingsFiles;
+import io.mirrorwatch.reconciler.report.JobOutcome;
+import io.mirrorwatch.reconciler.report.Report;
+import io.mirrorwatch.reconciler.report.ReportWriter;
+import io.mirrorwatch.reconciler.source.DecodePlan;
+import io.mirrorwatch.reconciler.source.KafkaRecordSource;
+import io.mirrorwatch.reconciler.source.KafkaTopicCatalog;
+import io.mirrorwatch.reconciler.source.PhysicalTopic;
+import io.mirrorwatch.reconciler.source.TopicCatalog;
+import io.mirrorwatch.reconciler.source.TopicPlan;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Wiring only: load the spec, check which topics exist, run {@link ReconcileJob}, write the report.
+ * Exit code 0: clean; 1: findings; 2: bad config, unreachable cluster or a failed job.
+ *
+ * <p>{@link StreamExecutionEnvironment#getExecutionEnvironment()} is an embedded MiniCluster under
+ * {@code java -jar}, and the cluster's environment under {@code flink run}.
+ */
+@Command(
+    name = "mirrorwatch-reconciler",
+    mixinStandardHelpOptions = true,
+    description = "Reconciles the failover -> failback window: duplicates and unprocessed events.")
+public final class ReconcileMain implements Callable<Integer> {
+  @Option(names = "--config", required = true, description = "the job spec (YAML)")
+  Path config;
+
+  @Option(names = "--from", converter = InstantConverter.class,
+      description = "start of the window (ISO-8601), instead of window.failoverAt - margin")
+  Instant from;
+
+  @Option(names = "--to", converter = InstantConverter.class,
+      description = "end of the window (ISO-8601), instead of window.failbackAt + margin")
+  Instant to;
+
+  @Option(names = "--out", defaultValue = "reconcile-report",
+      description = "report directory (default: ${DEFAULT-VALUE})")
+  Path out;
+
+  @Option(names = "--parallelism", description = "Flink parallelism, instead of the spec's")
+  Integer parallelism;
+
+  private final PrintStream stdout;
+  private final PrintStream stderr;
+  private final TopicCatalog catalog;
+
+  ReconcileMain(PrintStream stdout, PrintStream stderr, TopicCatalog catalog) {
+    this.stdout = stdout;
+    this.stderr = stderr;
+    this.catalog = catalog;
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** Runs the CLI and returns its exit code (for tests: no System.exit). */
+  public static int run(String[] args, PrintStream stdout, PrintStream stderr) {
+    return new CommandLine(new ReconcileMain(stdout, stderr, new KafkaTopicCatalog()))
+        .setOut(new java.io.PrintWriter(stdout, true))
+        .setErr(new java.io.PrintWriter(stderr, true))
+        .execute(args);
+  }
+
+  @Override
+  public Integer call() {
+    ReconcileConfig cfg;
+    try {
+      cfg = ConfigLoader.load(config, new WindowOverrides(Optional.ofNullable(from), Optional.ofNullable(to)));
+    } catch (ConfigException e) {
+      stderr.println(e.getMessage());
+      return Report.EXIT_ERROR;
+    }
+    try {
+      TopicPlan plan = TopicPlan.resolve(cfg);
+      Set<String> missing = missingTopics(cfg, plan);
+      StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+      ReconcileJob.configure(env, Optional.ofNullable(parallelism).or(cfg::parallelism));
+      stderr.println("reading " + plan.topics().size() + " topics on " + cfg.primary().alias() + " and "
+          + cfg.dr().alias() + ", window " + cfg.window().from() + " .. " + cfg.window().to());
+      JobOutcome outcome;
+      Map<io.mirrorwatch.reconciler.report.FindingKind, Long> counts;
+      try (FindingsFiles files = new FindingsFiles(out)) {
+        DecodePlan decode = DecodePlan.of(plan, cfg.window(), cfg.aggregates());
+        outcome = new ReconcileJob(decode, new KafkaRecordSource(cfg.clusters(), plan, cfg.window(), missing), files).run(env);
+        counts = files.counts();
+      }
+      Report report = new Report(Instant.now(), cfg, plan, missing, outcome, counts);
+      ReportWriter.write(out, report);
+      stdout.println(ConsoleSummary.render(report, out.toAbsolutePath()));
+      return report.exitCode();
+    } catch (Exception e) {
+      stderr.println("error: " + rootMessage(e));
+      return Report.EXIT_ERROR;
+    }
+  }
+
+  private Set<String> missingTopics(ReconcileConfig cfg, TopicPlan plan) {
+    Map<String, Set<String>> existing = new HashMap<>();
+    cfg.clusters().forEach(c -> existing.put(c.alias(), catalog.topics(c, cfg.deadline())));
+    Set<String> missing = new TreeSet<>();
+    for (PhysicalTopic t : plan.topics()) {
+      if (!existing.get(t.cluster()).contains(t.topic())) {
+        missing.add(t.label());
+      }
+    }
+    return missing;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    StringBuilder sb = new StringBuilder(String.valueOf(e.getMessage()));
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+      if (t.getMessage() != null && !sb.toString().contains(t.getMessage())) {
+        sb.append(": ").append(t.getMessage());
+      }
+    }
+    return sb.toString();
+  }
+
+  /** ISO-8601 with an offset: {@code 2025-03-01T10:15:00Z}, {@code 2025-03-01T11:15:00+01:00}. */
+  static final class InstantConverter implements CommandLine.ITypeConverter<Instant> {
+    @Override
+    public Instant convert(String value) {
+      return OffsetDateTime.parse(value).toInstant();
+    }
+  }
+}

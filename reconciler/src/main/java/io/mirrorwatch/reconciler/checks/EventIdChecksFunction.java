@@ -1,0 +1,74 @@
+package io.mirrorwatch.reconciler.checks;
+
+import io.mirrorwatch.reconciler.report.Finding;
+import io.mirrorwatch.reconciler.source.Event;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Thin Flink wrapper of the {@link EventIdCheck}s, keyed by event ID. In BATCH mode Flink sorts the
+ * input by key and hands over one key's records consecutively; the end-of-time timer fires once a
+ * key is complete, so the checks see every record of the ID at once, and state is held for one key
+ * at a time only.
+ */
+public final class EventIdChecksFunction extends KeyedProcessFunction<String, Event, Finding> {
+  private static final long serialVersionUID = 1L;
+  public static final String EVENTS = "mirrorwatch-events";
+  public static final String PROCESSED = "mirrorwatch-events-processed";
+  public static final String DOWNSTREAM_ONLY = "mirrorwatch-downstream-only";
+
+  private final List<EventIdCheck> checks;
+  private transient ListState<Event> records;
+  private transient LongCounter events;
+  private transient LongCounter processed;
+  private transient LongCounter downstreamOnly;
+
+  public EventIdChecksFunction(List<EventIdCheck> checks) {
+    this.checks = List.copyOf(checks);
+  }
+
+  @Override
+  public void open(OpenContext context) {
+    records = getRuntimeContext().getListState(
+        new ListStateDescriptor<>("records", TypeInformation.of(Event.class)));
+    events = getRuntimeContext().getLongCounter(EVENTS);
+    processed = getRuntimeContext().getLongCounter(PROCESSED);
+    downstreamOnly = getRuntimeContext().getLongCounter(DOWNSTREAM_ONLY);
+  }
+
+  @Override
+  public void processElement(Event e, Context ctx, Collector<Finding> out) throws Exception {
+    records.add(e);
+    ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<Finding> out) throws Exception {
+    List<Event> all = new ArrayList<>();
+    records.get().forEach(all::add);
+    records.clear();
+    EventRecords r = new EventRecords(ctx.getCurrentKey(), all);
+    count(r);
+    for (EventIdCheck check : checks) {
+      check.check(r).forEach(out::collect);
+    }
+  }
+
+  private void count(EventRecords r) {
+    if (r.isEvent()) {
+      events.add(1);
+      if (!r.downstream().isEmpty()) {
+        processed.add(1);
+      }
+    } else {
+      downstreamOnly.add(1);
+    }
+  }
+}

@@ -1,0 +1,7 @@
+package io.mirrorwatch.reconciler.config;
+
+/**
+ * A topic where consumers record what they processed (e.g. {@code orders-processed}), read on both
+ * clusters under this name.
+ */
+public record DownstreamSpec(String topic, EventIdSpec eventId) {}

@@ -1,0 +1,43 @@
+package io.mirrorwatch.reconciler.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The validated job spec. Built only by {@link ConfigLoader}, which opens no connection.
+ *
+ * @param streams the logical source streams (the source of truth), at least one
+ * @param downstream where consumers record what they processed; may be empty (no processing checks)
+ * @param groups consumer groups whose offsets are checked (used by the offset checks, later)
+ * @param parallelism Flink parallelism; empty: the environment's default
+ * @param deadline the most any one Kafka Admin call made by the CLI may take
+ */
+public record ReconcileConfig(
+    ClusterSpec primary,
+    ClusterSpec dr,
+    Replication replication,
+    List<StreamSpec> streams,
+    List<DownstreamSpec> downstream,
+    Optional<AggregatesSpec> aggregates,
+    List<String> groups,
+    Window window,
+    Optional<Integer> parallelism,
+    Duration deadline) {
+
+  public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(30);
+
+  public ReconcileConfig {
+    streams = List.copyOf(streams);
+    downstream = List.copyOf(downstream);
+    groups = List.copyOf(groups);
+  }
+
+  public List<ClusterSpec> clusters() {
+    return List.of(primary, dr);
+  }
+
+  public ClusterSpec other(ClusterSpec cluster) {
+    return cluster.equals(primary) ? dr : primary;
+  }
+}

@@ -1,0 +1,23 @@
+package io.mirrorwatch.reconciler.report;
+
+/** The kinds of finding this version checks; {@link #id()} names them in reports and file names. */
+public enum FindingKind {
+  /** The same event ID produced more than once at the origin (MM2 copies are not counted). */
+  DUPLICATE_PRODUCED("duplicate_produced"),
+  /** The same source record copied more than once into one replica topic (MM2 is at-least-once). */
+  DUPLICATE_REPLICATED("duplicate_replicated"),
+  /** An event ID recorded more than once in the downstream output. */
+  DUPLICATE_PROCESSED("duplicate_processed"),
+  /** An event of the source of truth that never appears downstream. */
+  UNPROCESSED("unprocessed");
+
+  private final String id;
+
+  FindingKind(String id) {
+    this.id = id;
+  }
+
+  public String id() {
+    return id;
+  }
+}

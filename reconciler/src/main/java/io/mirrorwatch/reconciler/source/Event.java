@@ -1,0 +1,40 @@
+package io.mirrorwatch.reconciler.source;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+
+/**
+ * One readable record of a source or downstream topic: the unit every check works on. Also Flink's
+ * wire type (a record of basic types, so Flink serializes it as a POJO, without Kryo); for that
+ * reason {@code key} and {@code amount} are nullable fields, read through {@link #keyText()} and
+ * {@link #amountValue()}.
+ *
+ * @param cluster MM2 alias of the cluster it was read from
+ * @param timestamp the record's timestamp (ms); MM2 copies keep the source's
+ * @param origin whether the topic holds originals or MM2 copies ({@link Origin})
+ * @param payloadHash 64-bit hash of key and value: MM2 copies have the same as their source
+ * @param key the record key as UTF-8 text, null when the record has none
+ * @param amount the aggregated amount, null when aggregates are not configured or it is missing
+ */
+public record Event(
+    String eventId,
+    String cluster,
+    String topic,
+    int partition,
+    long offset,
+    long timestamp,
+    Role role,
+    Origin origin,
+    long payloadHash,
+    String key,
+    BigDecimal amount)
+    implements Decoded {
+
+  public Optional<String> keyText() {
+    return Optional.ofNullable(key);
+  }
+
+  public Optional<BigDecimal> amountValue() {
+    return Optional.ofNullable(amount);
+  }
+}

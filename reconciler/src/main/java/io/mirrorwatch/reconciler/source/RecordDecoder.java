@@ -1,0 +1,124 @@
+package io.mirrorwatch.reconciler.source;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.mirrorwatch.reconciler.config.EventIdSpec;
+import io.mirrorwatch.reconciler.source.Unreadable.Reason;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Decodes a {@link RawRecord} into an {@link Event}, an {@link Unreadable} with its reason, or
+ * {@link Decoded.OutsideWindow}. Pure and never throws on record content: bad input is data. The
+ * value is parsed as JSON only when a JSON pointer needs it (the event ID or the amount).
+ */
+public final class RecordDecoder {
+  /** Amounts stay exact decimals ("12.30" is 12.30, not a double); trailing garbage is not JSON. */
+  private static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+          .build();
+  private static final int SNIPPET = 120;
+
+  private final DecodePlan plan;
+  private final Map<String, Map<String, PhysicalTopic>> topics = new HashMap<>();
+  private final Optional<JsonPointer> amount;
+
+  RecordDecoder(DecodePlan plan) {
+    this.plan = plan;
+    for (PhysicalTopic t : plan.topics()) {
+      topics.computeIfAbsent(t.cluster(), c -> new HashMap<>()).put(t.topic(), t);
+    }
+    this.amount = plan.amountPointer().map(JsonPointer::compile);
+  }
+
+  public Decoded decode(RawRecord r) {
+    PhysicalTopic t = topics.getOrDefault(r.cluster(), Map.of()).get(r.topic());
+    if (t == null) {
+      throw new IllegalArgumentException("record from " + r.cluster() + "/" + r.topic() + ", which is not in the plan");
+    }
+    if (!plan.inWindow(t.role(), r.timestamp())) {
+      return new Decoded.OutsideWindow(r.cluster(), r.topic());
+    }
+    if (r.value() == null) {
+      return unreadable(r, Reason.TOMBSTONE, "null value");
+    }
+    boolean needsJson = t.eventId() instanceof EventIdSpec.JsonField || amount.isPresent();
+    JsonNode json = null;
+    if (needsJson) {
+      Optional<JsonNode> parsed = parse(r.value());
+      if (parsed.isEmpty()) {
+        return unreadable(r, Reason.NOT_JSON, "value is not JSON: " + snippet(r.value()));
+      }
+      json = parsed.get();
+    }
+    Optional<String> id = eventId(t.eventId(), r, json);
+    if (id.isEmpty()) {
+      return unreadable(r, Reason.NO_EVENT_ID, "no event ID at " + t.eventId().describe() + ": " + snippet(r.value()));
+    }
+    BigDecimal amt = json == null ? null : amount.map(json::at).flatMap(RecordDecoder::decimal).orElse(null);
+    return new Event(
+        id.get(), r.cluster(), r.topic(), r.partition(), r.offset(), r.timestamp(), t.role(), t.origin(),
+        PayloadHash.of(r.key(), r.value()),
+        r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8),
+        amt);
+  }
+
+  private static Optional<String> eventId(EventIdSpec spec, RawRecord r, JsonNode json) {
+    String id;
+    if (spec instanceof EventIdSpec.Header) {
+      id = r.eventIdHeader() == null ? null : new String(r.eventIdHeader(), StandardCharsets.UTF_8);
+    } else if (spec instanceof EventIdSpec.JsonField f) {
+      JsonNode n = json.at(f.pointer());
+      id = n.isTextual() || n.isNumber() ? n.asText() : null;
+    } else {
+      id = r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8);
+    }
+    return id == null || id.isBlank() ? Optional.empty() : Optional.of(id);
+  }
+
+  private static Optional<JsonNode> parse(byte[] value) {
+    try {
+      JsonNode n = JSON.readTree(value);
+      return n == null || n.isMissingNode() ? Optional.empty() : Optional.of(n);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<BigDecimal> decimal(JsonNode n) {
+    if (n.isNumber()) {
+      return Optional.of(n.decimalValue());
+    }
+    if (n.isTextual()) {
+      try {
+        return Optional.of(new BigDecimal(n.textValue().trim()));
+      } catch (NumberFormatException e) {
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Unreadable unreadable(RawRecord r, Reason reason, String detail) {
+    return new Unreadable(r.cluster(), r.topic(), r.partition(), r.offset(), r.timestamp(), reason, detail);
+  }
+
+  private static String snippet(byte[] value) {
+    if (value == null) {
+      return "(null)";
+    }
+    String s = new String(value, StandardCharsets.UTF_8);
+    return s.length() <= SNIPPET ? "'" + s + "'" : "'" + s.substring(0, SNIPPET) + "...' (" + value.length + " bytes)";
+  }
+}

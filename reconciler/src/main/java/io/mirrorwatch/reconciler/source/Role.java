@@ -1,0 +1,9 @@
+package io.mirrorwatch.reconciler.source;
+
+/** What a physical topic is to the reconciliation. */
+public enum Role {
+  /** A topic of a logical stream on either cluster: together they are the source of truth. */
+  SOURCE,
+  /** A topic where consumers record what they processed. */
+  DOWNSTREAM
+}

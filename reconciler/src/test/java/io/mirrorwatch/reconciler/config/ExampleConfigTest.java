@@ -1,0 +1,15 @@
+package io.mirrorwatch.reconciler.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class ExampleConfigTest {
+  @Test
+  void theDocumentedExampleIsValid() {
+    ReconcileConfig c = ConfigLoader.load(Path.of("reconcile.example.yaml"), WindowOverrides.none());
+    assertThat(c.streams()).extracting(StreamSpec::name).containsExactly("orders");
+    assertThat(c.parallelism()).contains(2);
+  }
+}
