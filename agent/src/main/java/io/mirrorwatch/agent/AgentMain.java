@@ -1,7 +1,7 @@
 package io.mirrorwatch.agent;
 
 import io.mirrorwatch.agent.config.AgentConfig;
-import io.mirrorwatch.agent.config.ConfigException;
+import io.mirrorwatch.common.config.ConfigException;
 import io.mirrorwatch.agent.config.ConfigLoader;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package io.mirrorwatch.reconciler;
 
-import io.mirrorwatch.reconciler.config.ConfigException;
+import io.mirrorwatch.common.config.ConfigException;
 import io.mirrorwatch.reconciler.config.ConfigLoader;
 import io.mirrorwatch.reconciler.config.ReconcileConfig;
 import io.mirrorwatch.reconciler.config.WindowOverrides;

@@ -1,5 +1,7 @@
 package io.mirrorwatch.agent.config;
 
+import io.mirrorwatch.common.config.ConfigException;
+import io.mirrorwatch.common.config.ConfigFiles;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -28,6 +30,7 @@ import java.util.Optional;
  * walk reports every problem under the key path the user wrote.
  */
 public final class ConfigLoader {
+  private static final String SUBJECT = "agent";
   private static final YAMLMapper YAML =
       YAMLMapper.builder()
           // A key written twice is a copy-paste slip; by default the last one would silently win.
@@ -42,18 +45,7 @@ public final class ConfigLoader {
    */
   public static AgentConfig load(Path file, Map<String, String> env) {
     Optional<String> source = Optional.of(file.toString());
-    String yaml;
-    try {
-      yaml = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new ConfigException(source, List.of("cannot read the file: it does not exist"));
-    } catch (AccessDeniedException e) {
-      throw new ConfigException(source, List.of("cannot read the file: permission denied"));
-    } catch (CharacterCodingException e) {
-      throw new ConfigException(source, List.of("cannot read the file: it is not UTF-8 text"));
-    } catch (IOException e) {
-      throw new ConfigException(source, List.of("cannot read the file: " + e));
-    }
+    String yaml = ConfigFiles.read(file, SUBJECT);
     return parse(yaml, env, source);
   }
 
@@ -69,6 +61,7 @@ public final class ConfigLoader {
       // A second "---" document would otherwise be ignored without a word.
       if (parser.nextToken() != null) {
         throw new ConfigException(
+            SUBJECT,
             source,
             List.of(
                 "YAML: more than one document (a second '---'"
@@ -77,13 +70,14 @@ public final class ConfigLoader {
                     + "); write a single one"));
       }
     } catch (JsonProcessingException e) {
-      throw new ConfigException(source, List.of(syntaxProblem(e)));
+      throw new ConfigException(SUBJECT, source, List.of(syntaxProblem(e)));
     } catch (IOException e) { // reading from a String: cannot happen
       throw new UncheckedIOException(e);
     }
     if (tree != null && !tree.isObject()) {
       // Every section would also be reported missing: one line says it better.
       throw new ConfigException(
+            SUBJECT,
           source,
           List.of(
               Problems.ROOT
@@ -93,7 +87,7 @@ public final class ConfigLoader {
     Problems problems = new Problems();
     AgentConfig config = AgentConfigReader.read(ConfigNode.root(tree, problems, Map.copyOf(env)));
     if (!problems.isEmpty()) {
-      throw new ConfigException(source, problems.asList());
+      throw new ConfigException(SUBJECT, source, problems.asList());
     }
     return config;
   }

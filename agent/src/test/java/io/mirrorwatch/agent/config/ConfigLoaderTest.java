@@ -1,5 +1,6 @@
 package io.mirrorwatch.agent.config;
 
+import io.mirrorwatch.common.config.ConfigException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

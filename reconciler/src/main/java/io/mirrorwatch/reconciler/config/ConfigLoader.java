@@ -1,5 +1,7 @@
 package io.mirrorwatch.reconciler.config;
 
+import io.mirrorwatch.common.config.ConfigException;
+import io.mirrorwatch.common.config.ConfigFiles;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +22,7 @@ import java.util.Optional;
  * Never opens a connection: a spec can be checked on a machine that cannot reach the clusters.
  */
 public final class ConfigLoader {
+  private static final String SUBJECT = "reconciler";
   private static final YAMLMapper YAML =
       YAMLMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
 
@@ -27,14 +30,7 @@ public final class ConfigLoader {
 
   public static ReconcileConfig load(Path file, WindowOverrides overrides) {
     Optional<String> source = Optional.of(file.toString());
-    String yaml;
-    try {
-      yaml = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new ConfigException(source, List.of("cannot read the file: it does not exist"));
-    } catch (IOException e) {
-      throw new ConfigException(source, List.of("cannot read the file: " + e.getMessage()));
-    }
+    String yaml = ConfigFiles.read(file, SUBJECT);
     return parse(yaml, overrides, source);
   }
 
@@ -53,18 +49,19 @@ public final class ConfigLoader {
               ? ""
               : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
       String first = Optional.ofNullable(e.getOriginalMessage()).orElse("").split("\\R")[0];
-      throw new ConfigException(source, List.of("YAML syntax error" + where + ": " + first));
+      throw new ConfigException(SUBJECT, source, List.of("YAML syntax error" + where + ": " + first));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     if (tree != null && !tree.isMissingNode() && !tree.isObject()) {
       throw new ConfigException(
+            SUBJECT,
           source, List.of("(top level): expected a map of sections (clusters, streams, window, ...)"));
     }
     List<String> problems = new ArrayList<>();
     ReconcileConfig config = SpecReader.read(YamlNode.root(tree, problems), overrides);
     if (!problems.isEmpty()) {
-      throw new ConfigException(source, problems);
+      throw new ConfigException(SUBJECT, source, problems);
     }
     return config;
   }
