@@ -32,8 +32,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
  */
 public final class KafkaCluster implements AutoCloseable {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
-  private static final List<String> JVM_OPTIONS =
-      List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-Djava.awt.headless=true");
+  /** Broker heap ({@code -Xmx}); large estates (the benchmark's 10,000 partitions) raise it. */
+  public static final String BROKER_HEAP_PROPERTY = "mirrorwatch.lab.brokerHeap";
 
   private final String alias;
   private final int brokerPort;
@@ -224,7 +224,13 @@ public final class KafkaCluster implements AutoCloseable {
   }
 
   private static List<String> withLogging(Path labDir) {
-    return concat(JVM_OPTIONS, ChildLogging.jvmOption(labDir));
+    List<String> options =
+        List.of(
+            "-Xms128m",
+            "-Xmx" + System.getProperty(BROKER_HEAP_PROPERTY, "512m"),
+            "-XX:+UseSerialGC",
+            "-Djava.awt.headless=true");
+    return concat(options, ChildLogging.jvmOption(labDir));
   }
 
   static List<String> concat(List<String> options, String extra) {
