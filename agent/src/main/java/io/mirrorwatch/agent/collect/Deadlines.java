@@ -27,25 +27,20 @@ public final class Deadlines {
 
   /** {@code call} within {@code deadline}, or a {@link CollectException} saying what timed out. */
   public static <T> T call(String what, Duration deadline, Callable<T> call) throws CollectException {
-    Future<T> future = EXECUTOR.submit(call);
-    try {
-      return future.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      future.cancel(true);
-      throw new CollectException(what + ": no answer within " + deadline.toMillis() + " ms");
-    } catch (ExecutionException e) {
-      throw new CollectException(what + ": " + message(e.getCause()));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CollectException(what + ": interrupted");
-    }
+    return await(what, deadline, EXECUTOR.submit(call));
   }
 
   /** Waits for a Kafka Admin result within {@code deadline}. */
   public static <T> T get(String what, Duration deadline, KafkaFuture<T> future) throws CollectException {
+    return await(what, deadline, future);
+  }
+
+  /** The one wait: a late call is cancelled (interrupting our own threads; a no-op for Admin). */
+  private static <T> T await(String what, Duration deadline, Future<T> future) throws CollectException {
     try {
       return future.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
+      future.cancel(true);
       throw new CollectException(what + ": no answer within " + deadline.toMillis() + " ms");
     } catch (ExecutionException e) {
       throw new CollectException(what + ": " + message(e.getCause()));
