@@ -18,6 +18,7 @@ import io.mirrorwatch.reconciler.source.RecordSource;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -48,11 +49,20 @@ public final class ReconcileJob {
   private final DecodePlan plan;
   private final RecordSource source;
   private final FindingSink sink;
+  private Duration progressInterval = Duration.ZERO;
+  private Consumer<ReadStats> progress = stats -> {};
 
   public ReconcileJob(DecodePlan plan, RecordSource source, FindingSink sink) {
     this.plan = plan;
     this.source = source;
     this.sink = sink;
+  }
+
+  /** Hands a snapshot of what has been read so far to {@code listener} every {@code interval}. */
+  public ReconcileJob withProgress(Duration interval, Consumer<ReadStats> listener) {
+    this.progressInterval = interval;
+    this.progress = listener;
+    return this;
   }
 
   /**
@@ -82,7 +92,8 @@ public final class ReconcileJob {
     long start = System.nanoTime();
     CloseableIterator<Finding> findings = build(env).collectAsync();
     JobClient client = env.executeAsync(NAME);
-    try (findings) {
+    try (findings;
+        JobProgress p = progressInterval.isZero() ? null : new JobProgress(client, progressInterval, progress)) {
       while (findings.hasNext()) {
         sink.accept(findings.next());
       }

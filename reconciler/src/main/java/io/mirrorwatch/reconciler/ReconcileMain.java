@@ -7,17 +7,21 @@ import io.mirrorwatch.reconciler.config.WindowOverrides;
 import io.mirrorwatch.reconciler.report.ConsoleSummary;
 import io.mirrorwatch.reconciler.report.FindingsFiles;
 import io.mirrorwatch.reconciler.report.JobOutcome;
+import io.mirrorwatch.reconciler.report.ProgressLine;
 import io.mirrorwatch.reconciler.report.Report;
 import io.mirrorwatch.reconciler.report.ReportWriter;
 import io.mirrorwatch.reconciler.source.DecodePlan;
 import io.mirrorwatch.reconciler.source.KafkaRecordSource;
 import io.mirrorwatch.reconciler.source.KafkaTopicCatalog;
 import io.mirrorwatch.reconciler.source.PhysicalTopic;
+import io.mirrorwatch.reconciler.source.ReadStats;
 import io.mirrorwatch.reconciler.source.TopicCatalog;
 import io.mirrorwatch.reconciler.source.TopicPlan;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,6 +29,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.HeartbeatManagerOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -60,6 +66,8 @@ public final class ReconcileMain implements Callable<Integer> {
   @Option(names = "--parallelism", description = "Flink parallelism, instead of the spec's")
   Integer parallelism;
 
+  static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
+
   private final PrintStream stdout;
   private final PrintStream stderr;
   private final TopicCatalog catalog;
@@ -94,7 +102,7 @@ public final class ReconcileMain implements Callable<Integer> {
     try {
       TopicPlan plan = TopicPlan.resolve(cfg);
       Set<String> missing = missingTopics(cfg, plan);
-      StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+      StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(embeddedCluster());
       ReconcileJob.configure(env, Optional.ofNullable(parallelism).or(cfg::parallelism));
       stderr.println("reading " + plan.topics().size() + " topics on " + cfg.primary().alias() + " and "
           + cfg.dr().alias() + ", window " + cfg.window().from() + " .. " + cfg.window().to());
@@ -102,7 +110,11 @@ public final class ReconcileMain implements Callable<Integer> {
       Map<io.mirrorwatch.reconciler.report.FindingKind, Long> counts;
       try (FindingsFiles files = new FindingsFiles(out)) {
         DecodePlan decode = DecodePlan.of(plan, cfg.window(), cfg.aggregates());
-        outcome = new ReconcileJob(decode, new KafkaRecordSource(cfg.clusters(), plan, cfg.window(), missing), files).run(env);
+        ProgressPrinter progress = new ProgressPrinter(plan);
+        outcome = new ReconcileJob(decode, new KafkaRecordSource(cfg.clusters(), plan, cfg.window(), missing), files)
+            .withProgress(PROGRESS_EVERY, progress::print)
+            .run(env);
+        progress.print(outcome.read());
         counts = files.counts();
       }
       Report report = new Report(Instant.now(), cfg, plan, missing, outcome, counts);
@@ -112,6 +124,36 @@ public final class ReconcileMain implements Callable<Integer> {
     } catch (Exception e) {
       stderr.println("error: " + rootMessage(e));
       return Report.EXIT_ERROR;
+    }
+  }
+
+  /**
+   * Running tasks report accumulators (and so the progress) with their heartbeats, every 10 s by
+   * default; the embedded cluster beats faster. Ignored by a remote cluster, which keeps its own.
+   */
+  private static Configuration embeddedCluster() {
+    Configuration conf = new Configuration();
+    conf.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, PROGRESS_EVERY);
+    return conf;
+  }
+
+  /** Prints a {@link ProgressLine} to stderr for each new snapshot. */
+  private final class ProgressPrinter {
+    private final TopicPlan plan;
+    private final long start = System.nanoTime();
+    private ReadStats before = new ReadStats();
+    private long beforeNanos = start;
+
+    ProgressPrinter(TopicPlan plan) {
+      this.plan = plan;
+    }
+
+    synchronized void print(ReadStats now) {
+      long t = System.nanoTime();
+      stderr.println(ProgressLine.render(plan.topics(), now, before, Duration.ofNanos(t - start),
+          Duration.ofNanos(t - beforeNanos).truncatedTo(ChronoUnit.MILLIS)));
+      before = now;
+      beforeNanos = t;
     }
   }
 

@@ -11,14 +11,21 @@ import io.mirrorwatch.reconciler.source.DecodePlan;
 import io.mirrorwatch.reconciler.source.Origin;
 import io.mirrorwatch.reconciler.source.PhysicalTopic;
 import io.mirrorwatch.reconciler.source.RawRecord;
+import io.mirrorwatch.reconciler.source.ReadStats;
 import io.mirrorwatch.reconciler.source.Role;
 import io.mirrorwatch.reconciler.source.Unreadable.Reason;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.HeartbeatManagerOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -29,7 +36,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ReconcileJobTest {
   @RegisterExtension
   static final MiniClusterExtension FLINK = new MiniClusterExtension(
-      new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+      new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2)
+          .setConfiguration(fastHeartbeats()).build());
+
+  /** Accumulators, hence progress, travel with heartbeats. */
+  private static Configuration fastHeartbeats() {
+    Configuration conf = new Configuration();
+    conf.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, Duration.ofMillis(200));
+    return conf;
+  }
+
+  /** Set by the progress listener of {@link #reportsProgressWhileTheJobIsStillReading}. */
+  static final AtomicLong PROGRESS_SEEN = new AtomicLong();
 
   static final EventIdSpec ID = new EventIdSpec.Header("event-id");
   static final List<PhysicalTopic> TOPICS = List.of(
@@ -107,5 +125,59 @@ class ReconcileJobTest {
     assertThat(primaryOrders.outsideWindow()).isEqualTo(1);
     assertThat(primaryOrders.events()).isEqualTo(6);
     assertThat(outcome.read().of("dr", "primary.orders").events()).isEqualTo(7);
+  }
+
+  /**
+   * The source holds back its last record until the progress listener has reported the records
+   * before it: the job can only finish if progress arrives while it is still reading.
+   */
+  @Test
+  void reportsProgressWhileTheJobIsStillReading() throws Exception {
+    for (int i = 0; i < 50; i++) {
+      produce("e" + i, 1_100 + i);
+    }
+    int last = records.size() - 1;
+    PROGRESS_SEEN.set(0);
+    List<ReadStats> seen = new CopyOnWriteArrayList<>();
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    ReconcileJob.configure(env, Optional.of(1));
+    JobOutcome outcome = new ReconcileJob(PLAN, e -> e.fromData(records, TypeInformation.of(RawRecord.class))
+            .setParallelism(1).map(new HoldLast(records.get(last))).setParallelism(1),
+        f -> {})
+        .withProgress(Duration.ofMillis(100), stats -> {
+          seen.add(stats);
+          // The first non-zero snapshot, taken while the last record was held back.
+          PROGRESS_SEEN.compareAndSet(0, stats.of("primary", "orders").records() + stats.of("dr", "primary.orders").records());
+        })
+        .run(env);
+
+    assertThat(seen).isNotEmpty();
+    assertThat(PROGRESS_SEEN.get()).isBetween(1L, (long) last);
+    assertThat(outcome.read().of("dr", "primary.orders").events()).isEqualTo(50);
+  }
+
+  /** Passes records through; before the given one, waits (bounded) for progress to be reported. */
+  static final class HoldLast implements MapFunction<RawRecord, RawRecord> {
+    private static final long serialVersionUID = 1L;
+    private final String cluster;
+    private final String topic;
+    private final long offset;
+
+    HoldLast(RawRecord last) {
+      this.cluster = last.cluster();
+      this.topic = last.topic();
+      this.offset = last.offset();
+    }
+
+    @Override
+    public RawRecord map(RawRecord r) throws Exception {
+      if (r.cluster().equals(cluster) && r.topic().equals(topic) && r.offset() == offset) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (PROGRESS_SEEN.get() == 0 && System.nanoTime() < deadline) {
+          Thread.sleep(20); // polling a condition with a deadline
+        }
+      }
+      return r;
+    }
   }
 }
