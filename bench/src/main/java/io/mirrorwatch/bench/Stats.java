@@ -5,9 +5,9 @@ import java.util.Collections;
 import java.util.List;
 
 /** Median, minimum and maximum of a few timed runs, in seconds. */
-record Stats(double median, double min, double max, int n) {
+public record Stats(double median, double min, double max, int n) {
 
-  static Stats of(List<Double> seconds) {
+  public static Stats of(List<Double> seconds) {
     if (seconds.isEmpty()) {
       throw new IllegalArgumentException("no runs");
     }
@@ -18,11 +18,11 @@ record Stats(double median, double min, double max, int n) {
     return new Stats(median, s.get(0), s.get(n - 1), n);
   }
 
-  static double seconds(long nanos) {
+  public static double seconds(long nanos) {
     return nanos / 1e9;
   }
 
-  String row(String what) {
+  public String row(String what) {
     return String.format("%-58s %9.3f %9.3f %9.3f %5d", what, median, min, max, n);
   }
 }
