@@ -1,5 +1,6 @@
 package io.mirrorwatch.reconciler;
 
+import io.mirrorwatch.reconciler.checks.EventIdChecksFunction;
 import io.mirrorwatch.reconciler.source.ReadStats;
 import io.mirrorwatch.reconciler.source.ReadStatsAccumulator;
 import java.time.Duration;
@@ -20,29 +21,43 @@ import org.apache.flink.core.execution.JobClient;
  * job's own result is what the report is built from. Works the same on the MiniCluster and on a
  * remote cluster (the REST client serves {@link JobClient#getAccumulators()}).
  */
-final class JobProgress implements AutoCloseable {
+public final class JobProgress implements AutoCloseable {
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "mirrorwatch-progress");
     t.setDaemon(true);
     return t;
   });
 
-  JobProgress(JobClient client, Duration interval, Consumer<ReadStats> listener) {
+  /**
+   * A snapshot while the job runs.
+   *
+   * @param read what the sources have read so far
+   * @param judged event IDs the checks have finished (they start once reading is done: BATCH mode
+   *     sorts all input by event ID first)
+   */
+  public record Snapshot(ReadStats read, long judged) {}
+
+  JobProgress(JobClient client, Duration interval, Consumer<Snapshot> listener) {
     long ms = interval.toMillis();
     timer.scheduleWithFixedDelay(() -> poll(client, interval, listener), ms, ms, TimeUnit.MILLISECONDS);
   }
 
-  private static void poll(JobClient client, Duration deadline, Consumer<ReadStats> listener) {
+  private static void poll(JobClient client, Duration deadline, Consumer<Snapshot> listener) {
     try {
       Map<String, Object> acc = client.getAccumulators().get(deadline.toMillis(), TimeUnit.MILLISECONDS);
       if (acc.get(ReadStatsAccumulator.NAME) instanceof ReadStats stats) {
-        listener.accept(stats);
+        listener.accept(new Snapshot(stats, count(acc, EventIdChecksFunction.EVENTS)
+            + count(acc, EventIdChecksFunction.DOWNSTREAM_ONLY)));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (Exception e) {
       // Skipped: see the class comment. The job's failure, if any, surfaces from its result.
     }
+  }
+
+  private static long count(Map<String, Object> acc, String name) {
+    return acc.get(name) instanceof Long n ? n : 0;
   }
 
   @Override

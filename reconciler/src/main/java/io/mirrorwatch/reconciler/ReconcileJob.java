@@ -50,7 +50,7 @@ public final class ReconcileJob {
   private final RecordSource source;
   private final FindingSink sink;
   private Duration progressInterval = Duration.ZERO;
-  private Consumer<ReadStats> progress = stats -> {};
+  private Consumer<JobProgress.Snapshot> progress = snapshot -> {};
 
   public ReconcileJob(DecodePlan plan, RecordSource source, FindingSink sink) {
     this.plan = plan;
@@ -59,7 +59,7 @@ public final class ReconcileJob {
   }
 
   /** Hands a snapshot of what has been read so far to {@code listener} every {@code interval}. */
-  public ReconcileJob withProgress(Duration interval, Consumer<ReadStats> listener) {
+  public ReconcileJob withProgress(Duration interval, Consumer<JobProgress.Snapshot> listener) {
     this.progressInterval = interval;
     this.progress = listener;
     return this;

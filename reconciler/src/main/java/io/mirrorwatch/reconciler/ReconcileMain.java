@@ -114,7 +114,7 @@ public final class ReconcileMain implements Callable<Integer> {
         outcome = new ReconcileJob(decode, new KafkaRecordSource(cfg.clusters(), plan, cfg.window(), missing), files)
             .withProgress(PROGRESS_EVERY, progress::print)
             .run(env);
-        progress.print(outcome.read());
+        progress.print(new JobProgress.Snapshot(outcome.read(), outcome.events() + outcome.downstreamOnly()));
         counts = files.counts();
       }
       Report report = new Report(Instant.now(), cfg, plan, missing, outcome, counts);
@@ -148,11 +148,11 @@ public final class ReconcileMain implements Callable<Integer> {
       this.plan = plan;
     }
 
-    synchronized void print(ReadStats now) {
+    synchronized void print(JobProgress.Snapshot now) {
       long t = System.nanoTime();
-      stderr.println(ProgressLine.render(plan.topics(), now, before, Duration.ofNanos(t - start),
-          Duration.ofNanos(t - beforeNanos).truncatedTo(ChronoUnit.MILLIS)));
-      before = now;
+      stderr.println(ProgressLine.render(plan.topics(), now.read(), before, now.judged(),
+          Duration.ofNanos(t - start), Duration.ofNanos(t - beforeNanos).truncatedTo(ChronoUnit.MILLIS)));
+      before = now.read();
       beforeNanos = t;
     }
   }

@@ -144,7 +144,8 @@ class ReconcileJobTest {
     JobOutcome outcome = new ReconcileJob(PLAN, e -> e.fromData(records, TypeInformation.of(RawRecord.class))
             .setParallelism(1).map(new HoldLast(records.get(last))).setParallelism(1),
         f -> {})
-        .withProgress(Duration.ofMillis(100), stats -> {
+        .withProgress(Duration.ofMillis(100), snapshot -> {
+          ReadStats stats = snapshot.read();
           seen.add(stats);
           // The first non-zero snapshot, taken while the last record was held back.
           PROGRESS_SEEN.compareAndSet(0, stats.of("primary", "orders").records() + stats.of("dr", "primary.orders").records());

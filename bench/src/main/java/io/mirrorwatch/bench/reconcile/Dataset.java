@@ -2,6 +2,7 @@ package io.mirrorwatch.bench.reconcile;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.mirrorwatch.lab.Poll;
 import io.mirrorwatch.lab.cluster.KafkaCluster;
 import java.time.Duration;
 import java.util.Arrays;
@@ -92,12 +93,16 @@ final class Dataset {
     List<NewTopic> newTopics = Arrays.stream(topics).filter(t -> !existing.contains(t))
         .map(t -> new NewTopic(t, partitions, (short) 1)).toList();
     cluster.admin().createTopics(newTopics).all().get(60, TimeUnit.SECONDS);
-    cluster.admin().describeTopics(List.of(topics)).allTopicNames().get(60, TimeUnit.SECONDS).forEach((t, d) -> {
-      if (d.partitions().size() != partitions) {
-        throw new IllegalStateException(cluster.alias() + "/" + t + " has " + d.partitions().size()
-            + " partitions, not " + partitions);
-      }
-    });
+    // A new topic is unknown to the metadata for a moment: poll until every one is described.
+    Poll.until(cluster.alias() + " topics " + Arrays.toString(topics) + " with " + partitions + " partitions",
+        Duration.ofSeconds(60), () -> {
+          try {
+            return cluster.admin().describeTopics(List.of(topics)).allTopicNames().get(10, TimeUnit.SECONDS)
+                .values().stream().allMatch(d -> d.partitions().size() == partitions);
+          } catch (Exception e) {
+            return false;
+          }
+        });
   }
 
   private Callable<Void> writer(KafkaCluster cluster, String topic, boolean downstream) {

@@ -69,44 +69,59 @@ public final class ReconcileBench {
           events, data.records(), partitions, writeS);
 
       Path work = Files.createTempDirectory("mirrorwatch-reconcile-bench-");
-      String from = Instant.ofEpochMilli(data.base - 60_000).toString();
-      String to = Instant.ofEpochMilli(data.lastTimestamp() + 60_000).toString();
-      Path spec = work.resolve("reconcile.yaml");
-      Files.writeString(spec, """
-          clusters:
-            primary: {bootstrap.servers: "%s"}
-            dr: {bootstrap.servers: "%s"}
-          replication: {policy: default}
-          eventId: {from: header, name: event-id}
-          streams: [orders]
-          downstream: [orders-processed]
-          parallelism: %d
-          """.formatted(lab.primary().bootstrapServers(), lab.dr().bootstrapServers(),
-          Runtime.getRuntime().availableProcessors()));
-      String p = lab.primary().bootstrapServers();
-      String d = lab.dr().bootstrapServers();
-      List<String> tmp = List.of("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
-
-      Map<String, List<Measured.Run>> all = new LinkedHashMap<>();
-      for (int r = 1; r <= runs; r++) {
-        record(all, Measured.run("raw-" + r, Measured.java(List.of("-Xmx" + heap), "-cp", classpath,
-            RawRead.class.getName(), p, d), work), data.records());
-        record(all, Measured.run("naive-" + r, Measured.java(List.of("-Xmx" + naiveHeap), "-cp", classpath,
-            NaiveHashMap.class.getName(), p, d), work), data.records());
-        record(all, Measured.run("flink-read-only-" + r, Measured.java(concat(tmp, "-Xmx" + heap), "-cp",
-            reconcilerJar + File.pathSeparator + benchClasses, FlinkReadOnly.class.getName(),
-            spec.toString(), from, to), work), data.records());
-        Path out = work.resolve("report-" + r);
-        Measured.Run rec = Measured.run("reconciler-" + r, Measured.java(concat(tmp, "-Xmx" + heap), "-jar",
-            reconcilerJar.toString(), "--config", spec.toString(), "--from", from, "--to", to,
-            "--out", out.toString()), work);
-        requireCleanReport(rec, out, events);
-        all.computeIfAbsent("reconciler", k -> new ArrayList<>()).add(rec);
-        System.out.printf("round %d done; load average %s%n", r, load());
+      try {
+        measure(lab, data, work, events, runs, heap, naiveHeap, reconcilerJar, classpath, benchClasses);
+      } finally {
+        deleteRecursively(work);
       }
-      Measured.Run naiveSmall = Measured.run("naive-" + heap, Measured.java(List.of("-Xmx" + heap), "-cp",
-          classpath, NaiveHashMap.class.getName(), p, d), work);
-      report(all, data.records(), heap, naiveHeap, naiveSmall);
+    }
+  }
+
+  private static void measure(Lab lab, Dataset data, Path work, long events, int runs, String heap,
+      String naiveHeap, Path reconcilerJar, String classpath, String benchClasses) throws Exception {
+    String from = Instant.ofEpochMilli(data.base - 60_000).toString();
+    String to = Instant.ofEpochMilli(data.lastTimestamp() + 60_000).toString();
+    Path spec = work.resolve("reconcile.yaml");
+    Files.writeString(spec, """
+        clusters:
+          primary: {bootstrap.servers: "%s"}
+          dr: {bootstrap.servers: "%s"}
+        replication: {policy: default}
+        eventId: {from: header, name: event-id}
+        streams: [orders]
+        downstream: [orders-processed]
+        parallelism: %d
+        """.formatted(lab.primary().bootstrapServers(), lab.dr().bootstrapServers(),
+        Runtime.getRuntime().availableProcessors()));
+    String p = lab.primary().bootstrapServers();
+    String d = lab.dr().bootstrapServers();
+    List<String> tmp = List.of("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
+
+    Map<String, List<Measured.Run>> all = new LinkedHashMap<>();
+    for (int r = 1; r <= runs; r++) {
+      record(all, Measured.run("raw-" + r, Measured.java(List.of("-Xmx" + heap), "-cp", classpath,
+          RawRead.class.getName(), p, d), work), data.records());
+      record(all, Measured.run("naive-" + r, Measured.java(List.of("-Xmx" + naiveHeap), "-cp", classpath,
+          NaiveHashMap.class.getName(), p, d), work), data.records());
+      record(all, Measured.run("flink-read-only-" + r, Measured.java(concat(tmp, "-Xmx" + heap), "-cp",
+          reconcilerJar + File.pathSeparator + benchClasses, FlinkReadOnly.class.getName(),
+          spec.toString(), from, to), work), data.records());
+      Path out = work.resolve("report-" + r);
+      Measured.Run rec = Measured.run("reconciler-" + r, Measured.java(concat(tmp, "-Xmx" + heap), "-jar",
+          reconcilerJar.toString(), "--config", spec.toString(), "--from", from, "--to", to,
+          "--out", out.toString()), work);
+      requireCleanReport(rec, out, events);
+      all.computeIfAbsent("reconciler", k -> new ArrayList<>()).add(rec);
+      System.out.printf("round %d done; load average %s%n", r, load());
+    }
+    Measured.Run naiveSmall = Measured.run("naive-" + heap, Measured.java(List.of("-Xmx" + heap), "-cp",
+        classpath, NaiveHashMap.class.getName(), p, d), work);
+    report(all, data.records(), heap, naiveHeap, naiveSmall);
+  }
+
+  private static void deleteRecursively(Path dir) throws java.io.IOException {
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
     }
   }
 

@@ -15,15 +15,19 @@ public final class ProgressLine {
   /**
    * @param now the latest snapshot
    * @param before the snapshot of the previous line (empty {@link ReadStats} for the first)
+   * @param judged event IDs the checks have finished; shown once non-zero (reading is over then)
    * @param elapsed since the job started
    * @param interval since the previous line; the rate is not shown when it is zero
    */
   public static String render(
-      List<PhysicalTopic> topics, ReadStats now, ReadStats before, Duration elapsed, Duration interval) {
+      List<PhysicalTopic> topics, ReadStats now, ReadStats before, long judged, Duration elapsed,
+      Duration interval) {
     long total = total(topics, now);
     long delta = total - total(topics, before);
-    StringBuilder sb = new StringBuilder(String.format("reading %3d s: %,d records", elapsed.toSeconds(), total));
-    if (!interval.isZero()) {
+    StringBuilder sb = new StringBuilder(String.format("%3d s: read %,d records", elapsed.toSeconds(), total));
+    if (judged > 0) {
+      sb.append(String.format(", checked %,d event IDs", judged));
+    } else if (!interval.isZero()) {
       sb.append(String.format(" (%,d/s)", Math.round(delta * 1000.0 / interval.toMillis())));
     }
     String sep = " | ";

@@ -36,15 +36,21 @@ class ProgressLineTest {
 
   @Test
   void totalRateAndTopicsWithRecords() {
-    String line = ProgressLine.render(TOPICS, read(3_000, 1_000), read(1_000, 0), Duration.ofSeconds(12),
+    String line = ProgressLine.render(TOPICS, read(3_000, 1_000), read(1_000, 0), 0, Duration.ofSeconds(12),
         Duration.ofSeconds(2));
     assertThat(line).isEqualTo(
-        "reading  12 s: 4,000 records (1,500/s) | primary/orders 3,000, dr/primary.orders 1,000");
+        " 12 s: read 4,000 records (1,500/s) | primary/orders 3,000, dr/primary.orders 1,000");
+  }
+
+  @Test
+  void checkedEventIdsOnceTheChecksRun() {
+    assertThat(ProgressLine.render(TOPICS, read(3, 3), read(3, 3), 2, Duration.ofSeconds(100), Duration.ofSeconds(2)))
+        .isEqualTo("100 s: read 6 records, checked 2 event IDs | primary/orders 3, dr/primary.orders 3");
   }
 
   @Test
   void noRateWithoutAnInterval() {
-    assertThat(ProgressLine.render(TOPICS, read(0, 0), new ReadStats(), Duration.ZERO, Duration.ZERO))
-        .isEqualTo("reading   0 s: 0 records");
+    assertThat(ProgressLine.render(TOPICS, read(0, 0), new ReadStats(), 0, Duration.ZERO, Duration.ZERO))
+        .isEqualTo("  0 s: read 0 records");
   }
 }
