@@ -5,14 +5,21 @@ import io.mirrorwatch.reconciler.config.ConfigLoader;
 import io.mirrorwatch.reconciler.config.ReconcileConfig;
 import io.mirrorwatch.reconciler.config.WindowOverrides;
 import io.mirrorwatch.reconciler.report.ConsoleSummary;
+import io.mirrorwatch.reconciler.report.Finding;
+import io.mirrorwatch.reconciler.report.FindingKind;
 import io.mirrorwatch.reconciler.report.FindingsFiles;
 import io.mirrorwatch.reconciler.report.JobOutcome;
 import io.mirrorwatch.reconciler.report.Report;
 import io.mirrorwatch.reconciler.report.ReportWriter;
+import io.mirrorwatch.reconciler.source.Cutover;
 import io.mirrorwatch.reconciler.source.DecodePlan;
+import io.mirrorwatch.reconciler.source.KafkaMm2OffsetsLog;
 import io.mirrorwatch.reconciler.source.KafkaRecordSource;
 import io.mirrorwatch.reconciler.source.KafkaTopicCatalog;
+import io.mirrorwatch.reconciler.source.Mm2OffsetRecord;
+import io.mirrorwatch.reconciler.source.Mm2OffsetsLog;
 import io.mirrorwatch.reconciler.source.PhysicalTopic;
+import io.mirrorwatch.reconciler.source.ReplicatedPositions;
 import io.mirrorwatch.reconciler.source.TopicCatalog;
 import io.mirrorwatch.reconciler.source.TopicPlan;
 import java.io.PrintStream;
@@ -20,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -40,7 +48,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "mirrorwatch-reconciler",
     mixinStandardHelpOptions = true,
-    description = "Reconciles the failover -> failback window: duplicates and unprocessed events.")
+    description = "Reconciles the failover -> failback window: duplicates, unprocessed and stranded events, "
+        + "aggregate mismatches.")
 public final class ReconcileMain implements Callable<Integer> {
   @Option(names = "--config", required = true, description = "the job spec (YAML)")
   Path config;
@@ -63,11 +72,13 @@ public final class ReconcileMain implements Callable<Integer> {
   private final PrintStream stdout;
   private final PrintStream stderr;
   private final TopicCatalog catalog;
+  private final Mm2OffsetsLog mm2Offsets;
 
-  ReconcileMain(PrintStream stdout, PrintStream stderr, TopicCatalog catalog) {
+  ReconcileMain(PrintStream stdout, PrintStream stderr, TopicCatalog catalog, Mm2OffsetsLog mm2Offsets) {
     this.stdout = stdout;
     this.stderr = stderr;
     this.catalog = catalog;
+    this.mm2Offsets = mm2Offsets;
   }
 
   public static void main(String[] args) {
@@ -76,7 +87,7 @@ public final class ReconcileMain implements Callable<Integer> {
 
   /** Runs the CLI and returns its exit code (for tests: no System.exit). */
   public static int run(String[] args, PrintStream stdout, PrintStream stderr) {
-    return new CommandLine(new ReconcileMain(stdout, stderr, new KafkaTopicCatalog()))
+    return new CommandLine(new ReconcileMain(stdout, stderr, new KafkaTopicCatalog(), new KafkaMm2OffsetsLog()))
         .setOut(new java.io.PrintWriter(stdout, true))
         .setErr(new java.io.PrintWriter(stderr, true))
         .execute(args);
@@ -93,20 +104,24 @@ public final class ReconcileMain implements Callable<Integer> {
     }
     try {
       TopicPlan plan = TopicPlan.resolve(cfg);
-      Set<String> missing = missingTopics(cfg, plan);
+      Map<String, Set<String>> existing = existingTopics(cfg);
+      Set<String> missing = missingTopics(plan, existing);
+      Optional<Cutover> cutover = cutover(cfg, existing.get(cfg.dr().alias()));
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
       ReconcileJob.configure(env, Optional.ofNullable(parallelism).or(cfg::parallelism));
       stderr.println("reading " + plan.topics().size() + " topics on " + cfg.primary().alias() + " and "
           + cfg.dr().alias() + ", window " + cfg.window().from() + " .. " + cfg.window().to());
       JobOutcome outcome;
-      Map<io.mirrorwatch.reconciler.report.FindingKind, Long> counts;
-      try (FindingsFiles files = new FindingsFiles(out)) {
-        DecodePlan decode = DecodePlan.of(plan, cfg.window(), cfg.aggregates());
+      Map<FindingKind, Long> counts;
+      Map<FindingKind, List<Finding>> samples;
+      try (FindingsFiles files = new FindingsFiles(out, Report.checkedKinds(cfg))) {
+        DecodePlan decode = DecodePlan.of(plan, cfg, cutover);
         outcome = new ReconcileJob(decode, new KafkaRecordSource(cfg.clusters(), plan, cfg.window(), missing), files).run(env);
         counts = files.counts();
+        samples = files.samples();
       }
-      Report report = new Report(Instant.now(), cfg, plan, missing, outcome, counts);
-      ReportWriter.write(out, report);
+      Report report = new Report(Instant.now(), cfg, plan, missing, outcome, counts, cutover);
+      ReportWriter.write(out, report, samples);
       stdout.println(ConsoleSummary.render(report, out.toAbsolutePath()));
       return report.exitCode();
     } catch (Exception e) {
@@ -115,9 +130,33 @@ public final class ReconcileMain implements Callable<Integer> {
     }
   }
 
-  private Set<String> missingTopics(ReconcileConfig cfg, TopicPlan plan) {
+  private Map<String, Set<String>> existingTopics(ReconcileConfig cfg) {
     Map<String, Set<String>> existing = new HashMap<>();
     cfg.clusters().forEach(c -> existing.put(c.alias(), catalog.topics(c, cfg.deadline())));
+    return existing;
+  }
+
+  /**
+   * With {@code window.failoverAt}: MM2's replicated positions at that instant, from its offsets
+   * topic on the DR cluster. If that topic does not exist, the stranded check runs on "no copy on
+   * DR" alone, and report.json says the topic was not read.
+   */
+  private Optional<Cutover> cutover(ReconcileConfig cfg, Set<String> drTopics) {
+    return cfg.window().failoverAt().map(at -> {
+      String topic = Mm2OffsetRecord.topicFor(cfg.primary().alias());
+      ReplicatedPositions positions = drTopics.contains(topic)
+          ? ReplicatedPositions.atCutover(topic, cfg.primary().alias(),
+              mm2Offsets.read(cfg.dr(), topic, cfg.deadline()), at.toEpochMilli())
+          : ReplicatedPositions.unknown(topic);
+      if (!positions.read()) {
+        stderr.println("warning: " + cfg.dr().alias() + "/" + topic + " not found: stranded events are those "
+            + "with no copy on " + cfg.dr().alias() + " (events copied after failover are missed)");
+      }
+      return new Cutover(cfg.primary().alias(), cfg.dr().alias(), at.toEpochMilli(), positions);
+    });
+  }
+
+  private static Set<String> missingTopics(TopicPlan plan, Map<String, Set<String>> existing) {
     Set<String> missing = new TreeSet<>();
     for (PhysicalTopic t : plan.topics()) {
       if (!existing.get(t.cluster()).contains(t.topic())) {
