@@ -25,6 +25,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -124,15 +126,27 @@ public final class ReconcileJob {
     CloseableIterator<Finding> findings = graph.findings().collectAsync();
     Optional<CloseableIterator<BucketTotals>> totals = graph.buckets().map(DataStream::collectAsync);
     JobClient client = env.executeAsync(NAME);
-    CompletableFuture<List<BucketTotals>> buckets = totals
-        .map(t -> CompletableFuture.supplyAsync(() -> drain(t)))
-        .orElseGet(() -> CompletableFuture.completedFuture(List.of()));
-    try (findings) {
-      while (findings.hasNext()) {
-        sink.accept(findings.next());
+    // A thread of its own, not the common pool: on 2 cores that pool has one thread, which Flink's
+    // client may need while this drain blocks.
+    ExecutorService drainer = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "mirrorwatch-bucket-totals");
+      t.setDaemon(true);
+      return t;
+    });
+    List<BucketTotals> table;
+    try {
+      CompletableFuture<List<BucketTotals>> buckets = totals
+          .map(t -> CompletableFuture.supplyAsync(() -> drain(t), drainer))
+          .orElseGet(() -> CompletableFuture.completedFuture(List.of()));
+      try (findings) {
+        while (findings.hasNext()) {
+          sink.accept(findings.next());
+        }
       }
+      table = buckets.get();
+    } finally {
+      drainer.shutdownNow();
     }
-    List<BucketTotals> table = buckets.get();
     table.forEach(t -> AggregateMismatch.evaluate(t).ifPresent(sink::accept));
     JobExecutionResult result = client.getJobExecutionResult().get();
     ReadStats read =

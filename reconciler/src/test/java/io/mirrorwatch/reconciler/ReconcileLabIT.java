@@ -96,6 +96,7 @@ class ReconcileLabIT {
 
     // Strand X events: MM2 stops gracefully with everything copied and flushed, X events are written,
     // the cutover is declared, and MM2 then runs again and copies them late.
+    long strandingStart = System.nanoTime();
     awaitFlushed(lab);
     lab.mirrorMaker().stop();
     List<ProducedEvent> strandedEvents = lab.producer().produce(X);
@@ -105,6 +106,8 @@ class ReconcileLabIT {
     lab.mirrorMaker().start();
     awaitProcessed(lab, ids(strandedEvents));
     awaitMirrored(lab);
+    System.out.printf("stranding (flush wait, MM2 stop, restart, late copy) took %d ms%n",
+        (System.nanoTime() - strandingStart) / 1_000_000);
     Instant to = Instant.now().plusSeconds(1);
 
     Path config = dir.resolve("reconcile.yaml");
