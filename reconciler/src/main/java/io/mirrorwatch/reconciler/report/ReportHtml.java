@@ -4,6 +4,7 @@ import io.mirrorwatch.reconciler.config.Window;
 import io.mirrorwatch.reconciler.source.PhysicalTopic;
 import io.mirrorwatch.reconciler.source.ReadStats;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -118,7 +119,7 @@ public final class ReportHtml {
       long total = r.findings().get(k);
       h.append("<h3 id=\"").append(k.id()).append("\">").append(k.id()).append(" (").append(total).append(")</h3>\n");
       List<Finding> shown = samples.getOrDefault(k, List.of()).stream()
-          .sorted(java.util.Comparator.comparing(Finding::eventId)).limit(SHOWN_PER_KIND).toList();
+          .sorted(Comparator.comparing(Finding::eventId)).limit(SHOWN_PER_KIND).toList();
       if (shown.isEmpty()) {
         h.append("<p>none</p>\n");
         continue;

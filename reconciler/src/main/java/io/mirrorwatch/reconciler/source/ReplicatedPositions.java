@@ -32,7 +32,10 @@ import java.util.TreeMap;
 public record ReplicatedPositions(
     String offsetsTopic, boolean read, Map<String, Position> positions, long skipped) implements Serializable {
 
-  /** @param upTo the first offset not replicated at the cutover; @param flushedAtMs when MM2 flushed it */
+  /**
+   * @param upTo the first offset of the partition that had not reached DR at the cutover
+   * @param flushedAtMs when MM2 flushed that position (the offsets record's timestamp)
+   */
   public record Position(String topic, int partition, long upTo, long flushedAtMs) implements Serializable {}
 
   public ReplicatedPositions {

@@ -29,7 +29,7 @@ class StrandedTest {
     return Optional.of(new Mm2OffsetRecord("primary", topic, partition, OptionalLong.of(last), at));
   }
 
-  /** A write on primary/orders at (partition, offset, ts), with copies where listed ("dr", "dr-identity", "none"). */
+  /** A write on primary/orders at (partition, offset, ts), with MM2's copy on dr ("dr") or none ("none"). */
   static List<Event> write(int partition, long offset, long ts, String copy) {
     List<Event> r = new ArrayList<>();
     r.add(record("primary", "orders", Role.SOURCE, Origin.ORIGINAL, partition, offset, ts, 1, null, null));
