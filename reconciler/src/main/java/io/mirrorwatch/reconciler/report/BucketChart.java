@@ -13,7 +13,7 @@ final class BucketChart {
   private static final int BAR = 6;
   private static final int GAP = 4;
   private static final int LEFT = 50;
-  private static final int BOTTOM = 36;
+  private static final int BOTTOM = 40;
 
   private BucketChart() {}
 
@@ -42,8 +42,16 @@ final class BucketChart {
       x += 2 * BAR + GAP;
     }
     if (!buckets.isEmpty()) {
+      // The first bucket's start under the left edge, the last one's under the right edge.
+      long first = buckets.keySet().iterator().next();
+      long last = buckets.keySet().stream().reduce((a, b) -> b).orElse(first);
       s.append("<text x=\"").append(LEFT).append("\" y=\"").append(height + 22).append("\" font-size=\"11\">")
-          .append(ReportHtml.esc(Instant.ofEpochMilli(buckets.keySet().iterator().next()).toString())).append("</text>");
+          .append(ReportHtml.esc(Instant.ofEpochMilli(first).toString())).append("</text>");
+      if (last != first) {
+        s.append("<text x=\"").append(x - GAP).append("\" y=\"").append(height + 34)
+            .append("\" font-size=\"11\" text-anchor=\"end\">").append(ReportHtml.esc(Instant.ofEpochMilli(last).toString()))
+            .append("</text>");
+      }
     }
     return s.append("</svg>").toString();
   }
