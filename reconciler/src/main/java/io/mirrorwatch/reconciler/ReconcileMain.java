@@ -12,14 +12,13 @@ import io.mirrorwatch.reconciler.report.JobOutcome;
 import io.mirrorwatch.reconciler.report.Report;
 import io.mirrorwatch.reconciler.report.ReportWriter;
 import io.mirrorwatch.reconciler.source.Cutover;
+import io.mirrorwatch.reconciler.source.CutoverReader;
 import io.mirrorwatch.reconciler.source.DecodePlan;
 import io.mirrorwatch.reconciler.source.KafkaMm2OffsetsLog;
 import io.mirrorwatch.reconciler.source.KafkaRecordSource;
 import io.mirrorwatch.reconciler.source.KafkaTopicCatalog;
-import io.mirrorwatch.reconciler.source.Mm2OffsetRecord;
 import io.mirrorwatch.reconciler.source.Mm2OffsetsLog;
 import io.mirrorwatch.reconciler.source.PhysicalTopic;
-import io.mirrorwatch.reconciler.source.ReplicatedPositions;
 import io.mirrorwatch.reconciler.source.TopicCatalog;
 import io.mirrorwatch.reconciler.source.TopicPlan;
 import java.io.PrintStream;
@@ -106,7 +105,7 @@ public final class ReconcileMain implements Callable<Integer> {
       TopicPlan plan = TopicPlan.resolve(cfg);
       Map<String, Set<String>> existing = existingTopics(cfg);
       Set<String> missing = missingTopics(plan, existing);
-      Optional<Cutover> cutover = cutover(cfg, existing.get(cfg.dr().alias()));
+      Optional<Cutover> cutover = new CutoverReader(mm2Offsets, stderr::println).read(cfg, existing.get(cfg.dr().alias()));
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
       ReconcileJob.configure(env, Optional.ofNullable(parallelism).or(cfg::parallelism));
       stderr.println("reading " + plan.topics().size() + " topics on " + cfg.primary().alias() + " and "
@@ -134,26 +133,6 @@ public final class ReconcileMain implements Callable<Integer> {
     Map<String, Set<String>> existing = new HashMap<>();
     cfg.clusters().forEach(c -> existing.put(c.alias(), catalog.topics(c, cfg.deadline())));
     return existing;
-  }
-
-  /**
-   * With {@code window.failoverAt}: MM2's replicated positions at that instant, from its offsets
-   * topic on the DR cluster. If that topic does not exist, the stranded check runs on "no copy on
-   * DR" alone, and report.json says the topic was not read.
-   */
-  private Optional<Cutover> cutover(ReconcileConfig cfg, Set<String> drTopics) {
-    return cfg.window().failoverAt().map(at -> {
-      String topic = Mm2OffsetRecord.topicFor(cfg.primary().alias());
-      ReplicatedPositions positions = drTopics.contains(topic)
-          ? ReplicatedPositions.atCutover(topic, cfg.primary().alias(),
-              mm2Offsets.read(cfg.dr(), topic, cfg.deadline()), at.toEpochMilli())
-          : ReplicatedPositions.unknown(topic);
-      if (!positions.read()) {
-        stderr.println("warning: " + cfg.dr().alias() + "/" + topic + " not found: stranded events are those "
-            + "with no copy on " + cfg.dr().alias() + " (events copied after failover are missed)");
-      }
-      return new Cutover(cfg.primary().alias(), cfg.dr().alias(), at.toEpochMilli(), positions);
-    });
   }
 
   private static Set<String> missingTopics(TopicPlan plan, Map<String, Set<String>> existing) {
