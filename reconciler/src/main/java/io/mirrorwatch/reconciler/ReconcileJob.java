@@ -1,11 +1,15 @@
 package io.mirrorwatch.reconciler;
 
+import io.mirrorwatch.reconciler.checks.AggregateMismatch;
 import io.mirrorwatch.reconciler.checks.DuplicateProcessed;
 import io.mirrorwatch.reconciler.checks.DuplicateProduced;
 import io.mirrorwatch.reconciler.checks.DuplicateReplicated;
 import io.mirrorwatch.reconciler.checks.EventIdCheck;
+import io.mirrorwatch.reconciler.checks.EventContribution;
 import io.mirrorwatch.reconciler.checks.EventIdChecksFunction;
+import io.mirrorwatch.reconciler.checks.Stranded;
 import io.mirrorwatch.reconciler.checks.Unprocessed;
+import io.mirrorwatch.reconciler.report.BucketTotals;
 import io.mirrorwatch.reconciler.report.Finding;
 import io.mirrorwatch.reconciler.report.FindingSink;
 import io.mirrorwatch.reconciler.report.JobOutcome;
@@ -16,8 +20,13 @@ import io.mirrorwatch.reconciler.source.ReadStats;
 import io.mirrorwatch.reconciler.source.ReadStatsAccumulator;
 import io.mirrorwatch.reconciler.source.RecordSource;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
@@ -27,6 +36,7 @@ import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
 
@@ -38,11 +48,17 @@ import org.apache.flink.util.CloseableIterator;
  * <p>Findings travel back to the client through Flink's collect mechanism, which works the same on
  * the embedded MiniCluster and on a remote cluster (attached mode); the counts (records per topic,
  * unreadable records, events) come back as accumulators in the job result.
+ *
+ * <p>With aggregates configured, the checks operator also emits each event's contribution to its
+ * bucket; these are summed per bucket and group key in Flink and collected as a second stream (the
+ * table is small: buckets x group keys). The client evaluates the totals into {@code
+ * aggregate_mismatch} findings ({@link AggregateMismatch}, pure), since it needs the table for the
+ * report anyway.
  */
 public final class ReconcileJob {
   public static final String NAME = "mirrorwatch reconcile";
 
-  /** The checks this version runs, all keyed by event ID. */
+  /** The checks that need nothing but the records, all keyed by event ID. */
   public static final List<EventIdCheck> CHECKS =
       List.of(new DuplicateProduced(), new DuplicateReplicated(), new DuplicateProcessed(), new Unprocessed());
 
@@ -77,27 +93,72 @@ public final class ReconcileJob {
     parallelism.ifPresent(env::setParallelism);
   }
 
-  DataStream<Finding> build(StreamExecutionEnvironment env) {
-    DataStream<Event> events =
-        source.open(env).flatMap(new DecodeFunction(plan)).name("decode").uid("decode");
-    return events
-        .keyBy(Event::eventId, Types.STRING)
-        .process(new EventIdChecksFunction(CHECKS))
-        .name("checks by event ID")
-        .uid("checks");
+  /** {@link #CHECKS}, plus {@code stranded} when the failover cutover is configured. */
+  static List<EventIdCheck> checks(DecodePlan plan) {
+    List<EventIdCheck> checks = new ArrayList<>(CHECKS);
+    plan.cutover().map(Stranded::new).ifPresent(checks::add);
+    return checks;
   }
 
-  /** Runs the job to completion, handing every finding to the sink as it arrives. */
+  static Optional<EventContribution> contribution(DecodePlan plan) {
+    return plan.aggregation().map(a ->
+        new EventContribution(a, plan.primary(), plan.dr(), plan.cutover().map(Stranded::new)));
+  }
+
+  /** The job's two outputs: findings by event ID, and the bucket totals if aggregates are configured. */
+  record Graph(DataStream<Finding> findings, Optional<DataStream<BucketTotals>> buckets) {}
+
+  Graph build(StreamExecutionEnvironment env) {
+    DataStream<Event> events =
+        source.open(env).flatMap(new DecodeFunction(plan)).name("decode").uid("decode");
+    SingleOutputStreamOperator<Finding> findings = events
+        .keyBy(Event::eventId, Types.STRING)
+        .process(new EventIdChecksFunction(checks(plan), contribution(plan)))
+        .name("checks by event ID")
+        .uid("checks");
+    Optional<DataStream<BucketTotals>> buckets = contribution(plan).map(c -> findings
+        .getSideOutput(EventIdChecksFunction.BUCKETS)
+        .keyBy(BucketTotals::key, Types.STRING)
+        .reduce(BucketTotals::plus)
+        .name("totals by bucket")
+        .uid("buckets"));
+    return new Graph(findings, buckets);
+  }
+
+  /**
+   * Runs the job to completion, handing every finding to the sink as it arrives, then the
+   * {@code aggregate_mismatch} findings of the bucket totals. The totals are drained on another
+   * thread while findings are read: a collect sink whose buffer is not drained blocks its operator.
+   */
   public JobOutcome run(StreamExecutionEnvironment env) throws Exception {
     long start = System.nanoTime();
-    CloseableIterator<Finding> findings = build(env).collectAsync();
+    Graph graph = build(env);
+    CloseableIterator<Finding> findings = graph.findings().collectAsync();
+    Optional<CloseableIterator<BucketTotals>> totals = graph.buckets().map(DataStream::collectAsync);
     JobClient client = env.executeAsync(NAME);
-    try (findings;
-        JobProgress p = progressInterval.isZero() ? null : new JobProgress(client, progressInterval, progress)) {
-      while (findings.hasNext()) {
-        sink.accept(findings.next());
+    // A thread of its own, not the common pool: on 2 cores that pool has one thread, which Flink's
+    // client may need while this drain blocks.
+    ExecutorService drainer = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "mirrorwatch-bucket-totals");
+      t.setDaemon(true);
+      return t;
+    });
+    List<BucketTotals> table;
+    try {
+      CompletableFuture<List<BucketTotals>> buckets = totals
+          .map(t -> CompletableFuture.supplyAsync(() -> drain(t), drainer))
+          .orElseGet(() -> CompletableFuture.completedFuture(List.of()));
+      try (findings;
+          JobProgress p = progressInterval.isZero() ? null : new JobProgress(client, progressInterval, progress)) {
+        while (findings.hasNext()) {
+          sink.accept(findings.next());
+        }
       }
+      table = buckets.get();
+    } finally {
+      drainer.shutdownNow();
     }
+    table.forEach(t -> AggregateMismatch.evaluate(t).ifPresent(sink::accept));
     JobExecutionResult result = client.getJobExecutionResult().get();
     ReadStats read =
         Optional.ofNullable(result.<ReadStats>getAccumulatorResult(ReadStatsAccumulator.NAME))
@@ -107,7 +168,22 @@ public final class ReconcileJob {
         counter(result, EventIdChecksFunction.EVENTS),
         counter(result, EventIdChecksFunction.PROCESSED),
         counter(result, EventIdChecksFunction.DOWNSTREAM_ONLY),
-        Duration.ofNanos(System.nanoTime() - start));
+        Duration.ofNanos(System.nanoTime() - start),
+        table);
+  }
+
+  /** Every bucket row, sorted by bucket then group key (rows without a key first). */
+  private static List<BucketTotals> drain(CloseableIterator<BucketTotals> rows) {
+    List<BucketTotals> all = new ArrayList<>();
+    try (rows) {
+      rows.forEachRemaining(all::add);
+    } catch (Exception e) {
+      throw new IllegalStateException("reading the bucket totals failed", e);
+    }
+    all.sort(Comparator.comparingLong(BucketTotals::bucketStartMs)
+        .thenComparing(b -> b.groupKeyValue().orElse(""))
+        .thenComparing(b -> b.groupKeyValue().isPresent()));
+    return List.copyOf(all);
   }
 
   private static long counter(JobExecutionResult result, String name) {

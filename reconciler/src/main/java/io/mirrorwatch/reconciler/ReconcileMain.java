@@ -5,14 +5,20 @@ import io.mirrorwatch.reconciler.config.ConfigLoader;
 import io.mirrorwatch.reconciler.config.ReconcileConfig;
 import io.mirrorwatch.reconciler.config.WindowOverrides;
 import io.mirrorwatch.reconciler.report.ConsoleSummary;
+import io.mirrorwatch.reconciler.report.Finding;
+import io.mirrorwatch.reconciler.report.FindingKind;
 import io.mirrorwatch.reconciler.report.FindingsFiles;
 import io.mirrorwatch.reconciler.report.JobOutcome;
 import io.mirrorwatch.reconciler.report.ProgressLine;
 import io.mirrorwatch.reconciler.report.Report;
 import io.mirrorwatch.reconciler.report.ReportWriter;
+import io.mirrorwatch.reconciler.source.Cutover;
+import io.mirrorwatch.reconciler.source.CutoverReader;
 import io.mirrorwatch.reconciler.source.DecodePlan;
+import io.mirrorwatch.reconciler.source.KafkaMm2OffsetsLog;
 import io.mirrorwatch.reconciler.source.KafkaRecordSource;
 import io.mirrorwatch.reconciler.source.KafkaTopicCatalog;
+import io.mirrorwatch.reconciler.source.Mm2OffsetsLog;
 import io.mirrorwatch.reconciler.source.PhysicalTopic;
 import io.mirrorwatch.reconciler.source.ReadStats;
 import io.mirrorwatch.reconciler.source.TopicCatalog;
@@ -24,6 +30,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -46,7 +53,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "mirrorwatch-reconciler",
     mixinStandardHelpOptions = true,
-    description = "Reconciles the failover -> failback window: duplicates and unprocessed events.")
+    description = "Reconciles the failover -> failback window: duplicates, unprocessed and stranded events, "
+        + "aggregate mismatches.")
 public final class ReconcileMain implements Callable<Integer> {
   @Option(names = "--config", required = true, description = "the job spec (YAML)")
   Path config;
@@ -71,11 +79,13 @@ public final class ReconcileMain implements Callable<Integer> {
   private final PrintStream stdout;
   private final PrintStream stderr;
   private final TopicCatalog catalog;
+  private final Mm2OffsetsLog mm2Offsets;
 
-  ReconcileMain(PrintStream stdout, PrintStream stderr, TopicCatalog catalog) {
+  ReconcileMain(PrintStream stdout, PrintStream stderr, TopicCatalog catalog, Mm2OffsetsLog mm2Offsets) {
     this.stdout = stdout;
     this.stderr = stderr;
     this.catalog = catalog;
+    this.mm2Offsets = mm2Offsets;
   }
 
   public static void main(String[] args) {
@@ -84,7 +94,7 @@ public final class ReconcileMain implements Callable<Integer> {
 
   /** Runs the CLI and returns its exit code (for tests: no System.exit). */
   public static int run(String[] args, PrintStream stdout, PrintStream stderr) {
-    return new CommandLine(new ReconcileMain(stdout, stderr, new KafkaTopicCatalog()))
+    return new CommandLine(new ReconcileMain(stdout, stderr, new KafkaTopicCatalog(), new KafkaMm2OffsetsLog()))
         .setOut(new java.io.PrintWriter(stdout, true))
         .setErr(new java.io.PrintWriter(stderr, true))
         .execute(args);
@@ -101,24 +111,28 @@ public final class ReconcileMain implements Callable<Integer> {
     }
     try {
       TopicPlan plan = TopicPlan.resolve(cfg);
-      Set<String> missing = missingTopics(cfg, plan);
+      Map<String, Set<String>> existing = existingTopics(cfg);
+      Set<String> missing = missingTopics(plan, existing);
+      Optional<Cutover> cutover = new CutoverReader(mm2Offsets, stderr::println).read(cfg, existing.get(cfg.dr().alias()));
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(embeddedCluster());
       ReconcileJob.configure(env, Optional.ofNullable(parallelism).or(cfg::parallelism));
       stderr.println("reading " + plan.topics().size() + " topics on " + cfg.primary().alias() + " and "
           + cfg.dr().alias() + ", window " + cfg.window().from() + " .. " + cfg.window().to());
       JobOutcome outcome;
-      Map<io.mirrorwatch.reconciler.report.FindingKind, Long> counts;
-      try (FindingsFiles files = new FindingsFiles(out)) {
-        DecodePlan decode = DecodePlan.of(plan, cfg.window(), cfg.aggregates());
+      Map<FindingKind, Long> counts;
+      Map<FindingKind, List<Finding>> samples;
+      try (FindingsFiles files = new FindingsFiles(out, Report.checkedKinds(cfg))) {
+        DecodePlan decode = DecodePlan.of(plan, cfg, cutover);
         ProgressPrinter progress = new ProgressPrinter(plan);
         outcome = new ReconcileJob(decode, new KafkaRecordSource(cfg.clusters(), plan, cfg.window(), missing), files)
             .withProgress(PROGRESS_EVERY, progress::print)
             .run(env);
         progress.print(new JobProgress.Snapshot(outcome.read(), outcome.events() + outcome.downstreamOnly()));
         counts = files.counts();
+        samples = files.samples();
       }
-      Report report = new Report(Instant.now(), cfg, plan, missing, outcome, counts);
-      ReportWriter.write(out, report);
+      Report report = new Report(Instant.now(), cfg, plan, missing, outcome, counts, cutover);
+      ReportWriter.write(out, report, samples);
       stdout.println(ConsoleSummary.render(report, out.toAbsolutePath()));
       return report.exitCode();
     } catch (Exception e) {
@@ -157,9 +171,13 @@ public final class ReconcileMain implements Callable<Integer> {
     }
   }
 
-  private Set<String> missingTopics(ReconcileConfig cfg, TopicPlan plan) {
+  private Map<String, Set<String>> existingTopics(ReconcileConfig cfg) {
     Map<String, Set<String>> existing = new HashMap<>();
     cfg.clusters().forEach(c -> existing.put(c.alias(), catalog.topics(c, cfg.deadline())));
+    return existing;
+  }
+
+  private static Set<String> missingTopics(TopicPlan plan, Map<String, Set<String>> existing) {
     Set<String> missing = new TreeSet<>();
     for (PhysicalTopic t : plan.topics()) {
       if (!existing.get(t.cluster()).contains(t.topic())) {

@@ -1,9 +1,11 @@
 package io.mirrorwatch.reconciler.checks;
 
+import io.mirrorwatch.reconciler.report.BucketTotals;
 import io.mirrorwatch.reconciler.report.Finding;
 import io.mirrorwatch.reconciler.source.Event;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
@@ -11,27 +13,36 @@ import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 
 /**
  * Thin Flink wrapper of the {@link EventIdCheck}s, keyed by event ID. In BATCH mode Flink sorts the
  * input by key and hands over one key's records consecutively; the end-of-time timer fires once a
  * key is complete, so the checks see every record of the ID at once, and state is held for one key
  * at a time only.
+ *
+ * <p>With aggregates configured, each event's {@link EventContribution} leaves on the side output
+ * {@link #BUCKETS}, to be summed per bucket and group key downstream of this operator.
  */
 public final class EventIdChecksFunction extends KeyedProcessFunction<String, Event, Finding> {
   private static final long serialVersionUID = 1L;
   public static final String EVENTS = "mirrorwatch-events";
   public static final String PROCESSED = "mirrorwatch-events-processed";
   public static final String DOWNSTREAM_ONLY = "mirrorwatch-downstream-only";
+  public static final OutputTag<BucketTotals> BUCKETS =
+      new OutputTag<>("bucket-contributions", TypeInformation.of(BucketTotals.class));
 
   private final List<EventIdCheck> checks;
+  /** Null when aggregates are not configured (Java-serialized with the function, so no Optional). */
+  private final EventContribution contribution;
   private transient ListState<Event> records;
   private transient LongCounter events;
   private transient LongCounter processed;
   private transient LongCounter downstreamOnly;
 
-  public EventIdChecksFunction(List<EventIdCheck> checks) {
+  public EventIdChecksFunction(List<EventIdCheck> checks, Optional<EventContribution> contribution) {
     this.checks = List.copyOf(checks);
+    this.contribution = contribution.orElse(null);
   }
 
   @Override
@@ -58,6 +69,9 @@ public final class EventIdChecksFunction extends KeyedProcessFunction<String, Ev
     count(r);
     for (EventIdCheck check : checks) {
       check.check(r).forEach(out::collect);
+    }
+    if (contribution != null) {
+      contribution.of(r).ifPresent(c -> ctx.output(BUCKETS, c));
     }
   }
 

@@ -36,10 +36,11 @@ public final class ConsoleSummary {
       sb.append(String.format("unreadable: %,d records (examples in report.json)%n", r.unreadableTotal()));
     }
     sb.append("findings\n");
-    r.findings().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
-        sb.append(String.format("  %-22s %,d%n", e.getKey().id(), e.getValue())));
-    sb.append("not checked yet: ").append(String.join(", ", Report.NOT_CHECKED)).append('\n');
-    sb.append("report: ").append(reportDir.resolve("report.json")).append("  findings: ")
+    var checked = Report.checkedKinds(r.config());
+    r.findings().entrySet().stream().filter(e -> checked.contains(e.getKey())).sorted(Map.Entry.comparingByKey())
+        .forEach(e -> sb.append(String.format("  %-22s %,d%n", e.getKey().id(), e.getValue())));
+    sb.append("not checked: ").append(String.join(", ", r.notChecked())).append('\n');
+    sb.append("report: ").append(reportDir.resolve("report.html")).append("  findings: ")
         .append(reportDir.resolve("findings")).append('\n');
     sb.append(r.exitCode() == Report.EXIT_CLEAN
         ? "result: clean (exit 0)"

@@ -9,7 +9,11 @@ public enum FindingKind {
   /** An event ID recorded more than once in the downstream output. */
   DUPLICATE_PROCESSED("duplicate_processed"),
   /** An event of the source of truth that never appears downstream. */
-  UNPROCESSED("unprocessed");
+  UNPROCESSED("unprocessed"),
+  /** Written on the primary before the failover cutover, but not on DR at the cutover (realised RPO). */
+  STRANDED("stranded"),
+  /** A bucket (and group key) whose totals differ beyond what event-level findings explain. */
+  AGGREGATE_MISMATCH("aggregate_mismatch");
 
   private final String id;
 

@@ -10,14 +10,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The production {@link FindingSink}: streams each finding as one JSON line to {@code
- * findings/<kind>.jsonl} as it arrives (nothing is held in memory), and counts them. Every kind's
- * file is created, empty when clean, so its presence says the check ran.
+ * findings/<kind>.jsonl} as it arrives, and counts them; only the first {@link
+ * ReportHtml#SHOWN_PER_KIND} of each kind are kept in memory, for {@code report.html}. The file of
+ * every checked kind is created, empty when clean, so its presence says the check ran.
  */
 public final class FindingsFiles implements FindingSink, AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -25,12 +30,19 @@ public final class FindingsFiles implements FindingSink, AutoCloseable {
   private final Path dir;
   private final Map<FindingKind, BufferedWriter> writers = new EnumMap<>(FindingKind.class);
   private final Map<FindingKind, Long> counts = new EnumMap<>(FindingKind.class);
+  private final Map<FindingKind, List<Finding>> samples = new EnumMap<>(FindingKind.class);
 
+  /** Files for every kind. */
   public FindingsFiles(Path reportDir) {
+    this(reportDir, EnumSet.allOf(FindingKind.class));
+  }
+
+  /** Files for the kinds checked; a finding of another kind is a bug and fails loudly. */
+  public FindingsFiles(Path reportDir, Set<FindingKind> checked) {
     this.dir = reportDir.resolve("findings");
     try {
       Files.createDirectories(dir);
-      for (FindingKind k : FindingKind.values()) {
+      for (FindingKind k : checked) {
         writers.put(k, Files.newBufferedWriter(file(k), StandardCharsets.UTF_8));
         counts.put(k, 0L);
       }
@@ -52,9 +64,16 @@ public final class FindingsFiles implements FindingSink, AutoCloseable {
   public void accept(Finding f) {
     try {
       BufferedWriter w = writers.get(f.kind());
+      if (w == null) {
+        throw new IllegalStateException("a " + f.kind().id() + " finding, but that kind was not checked");
+      }
       w.write(JSON.writeValueAsString(toJson(f)));
       w.newLine();
       counts.merge(f.kind(), 1L, Long::sum);
+      List<Finding> sample = samples.computeIfAbsent(f.kind(), k -> new ArrayList<>());
+      if (sample.size() < ReportHtml.SHOWN_PER_KIND) {
+        sample.add(f);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file(f.kind()), e);
     }
@@ -62,6 +81,13 @@ public final class FindingsFiles implements FindingSink, AutoCloseable {
 
   public Map<FindingKind, Long> counts() {
     return Map.copyOf(counts);
+  }
+
+  /** The first {@link ReportHtml#SHOWN_PER_KIND} findings of each kind. */
+  public Map<FindingKind, List<Finding>> samples() {
+    Map<FindingKind, List<Finding>> copy = new EnumMap<>(FindingKind.class);
+    samples.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+    return copy;
   }
 
   /** The JSON form of a finding, as documented in docs/report.md. */
@@ -83,6 +109,7 @@ public final class FindingsFiles implements FindingSink, AutoCloseable {
       o.put("timestampMs", r.timestamp());
       o.put("origin", r.origin().name().toLowerCase(Locale.ROOT));
     }
+    f.aggregateTotals().ifPresent(b -> n.set("aggregate", ReportJson.bucket(b)));
     return n;
   }
 

@@ -2,9 +2,11 @@ package io.mirrorwatch.reconciler.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mirrorwatch.reconciler.config.AggregatesSpec;
 import io.mirrorwatch.reconciler.config.ClusterSpec;
 import io.mirrorwatch.reconciler.config.Replication;
 import io.mirrorwatch.reconciler.config.Window;
+import io.mirrorwatch.reconciler.source.Cutover;
 import io.mirrorwatch.reconciler.source.PhysicalTopic;
 import io.mirrorwatch.reconciler.source.ReadStats;
 import io.mirrorwatch.reconciler.source.Unreadable;
@@ -12,6 +14,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** {@code report.json}, schema version {@value Report#SCHEMA_VERSION}; documented in docs/report.md. */
 public final class ReportJson {
@@ -51,12 +54,59 @@ public final class ReportJson {
     ObjectNode findings = root.putObject("findings");
     findings.put("total", r.totalFindings());
     ObjectNode byKind = findings.putObject("byKind");
-    r.findings().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
-        byKind.putObject(e.getKey().id()).put("count", e.getValue()).put("file", FindingsFiles.relativeFile(e.getKey())));
+    Set<FindingKind> checked = Report.checkedKinds(r.config());
+    r.findings().entrySet().stream().filter(e -> checked.contains(e.getKey())).sorted(Map.Entry.comparingByKey())
+        .forEach(e -> byKind.putObject(e.getKey().id()).put("count", e.getValue())
+            .put("file", FindingsFiles.relativeFile(e.getKey())));
     ArrayNode notChecked = root.putArray("notChecked");
-    Report.NOT_CHECKED.forEach(notChecked::add);
+    r.notChecked().forEach(notChecked::add);
+    r.cutover().ifPresent(c -> stranded(root.putObject("stranded"), c));
+    r.config().aggregates().ifPresent(a -> aggregates(root.putObject("aggregates"), a, r.outcome()));
     root.put("elapsedSeconds", o.elapsed().toMillis() / 1000.0);
     return root;
+  }
+
+  /** What the stranded check knew of MM2's progress at the cutover. */
+  private static void stranded(ObjectNode n, Cutover c) {
+    n.put("failoverAt", Instant.ofEpochMilli(c.failoverAtMs()).toString());
+    n.put("offsetsTopic", c.positions().offsetsTopic());
+    n.put("offsetsTopicRead", c.positions().read());
+    n.put("skippedOffsetRecords", c.positions().skipped());
+    ArrayNode positions = n.putArray("positions");
+    c.positions().positions().values().forEach(p -> positions.addObject()
+        .put("topic", p.topic()).put("partition", p.partition()).put("replicatedUpTo", p.upTo())
+        .put("flushedAt", Instant.ofEpochMilli(p.flushedAtMs()).toString()));
+  }
+
+  private static void aggregates(ObjectNode n, AggregatesSpec a, JobOutcome o) {
+    n.put("bucket", a.bucket().toString());
+    n.put("amount", a.amountPointer());
+    a.groupByPointer().ifPresent(g -> n.put("groupBy", g));
+    ArrayNode rows = n.putArray("buckets");
+    o.buckets().forEach(b -> rows.add(bucket(b)));
+  }
+
+  /** One row of the aggregate table; also the {@code aggregate} of an aggregate_mismatch finding. */
+  static ObjectNode bucket(BucketTotals b) {
+    ObjectNode n = FindingsFiles.JSON.createObjectNode();
+    n.put("id", b.id());
+    n.put("bucket", Instant.ofEpochMilli(b.bucketStartMs()).toString());
+    b.groupKeyValue().ifPresent(g -> n.put("groupKey", g));
+    tally(n, "source", b.source());
+    tally(n, "downstream", b.downstream());
+    tally(n, "unprocessed", b.unprocessed());
+    tally(n, "downstreamUnexplained", b.downstreamUnexplained());
+    tally(n, "primary", b.primary());
+    tally(n, "dr", b.dr());
+    tally(n, "strandedOffDr", b.strandedOffDr());
+    tally(n, "drUnexplained", b.drUnexplained());
+    n.put("withoutAmount", b.withoutAmount());
+    n.put("amountChanged", b.amountChanged());
+    return n;
+  }
+
+  private static void tally(ObjectNode n, String name, Tally t) {
+    n.putObject(name).put("count", t.count()).put("sum", t.sum());
   }
 
   private static void window(ObjectNode n, Window w) {

@@ -1,49 +1,96 @@
 package io.mirrorwatch.reconciler.source;
 
 import io.mirrorwatch.reconciler.config.AggregatesSpec;
-import io.mirrorwatch.reconciler.config.Window;
+import io.mirrorwatch.reconciler.config.ReconcileConfig;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Everything the decoder needs, in a form that travels with the Flink job: the topics with their
- * event-ID source, the window bounds, and the amount pointer.
+ * Everything the decoder and the checks need, in a form that travels with the Flink job (Java
+ * serialization: optional parts are nullable private fields, exposed as {@code Optional}): the
+ * topics with their event-ID source, which alias is which, the window bounds, the aggregates and the
+ * failover cutover with MM2's replicated positions.
  */
 public final class DecodePlan implements Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
   private final List<PhysicalTopic> topics;
+  private final String primary;
+  private final String dr;
   private final long fromMs;
   private final long toMs;
   private final long downstreamToMs;
-  /** Null when aggregates are not configured: a private field, exposed as {@link #amountPointer()}. */
-  private final String amountPointer;
+  /** Null when aggregates are not configured. */
+  private final Aggregation aggregation;
+  /** Null when {@code window.failoverAt} is not configured: stranded is then not checked. */
+  private final Cutover cutover;
 
+  /**
+   * @param primary the primary's MM2 alias
+   * @param dr the DR cluster's MM2 alias
+   */
   public DecodePlan(
-      List<PhysicalTopic> topics, long fromMs, long toMs, long downstreamToMs, Optional<String> amountPointer) {
+      List<PhysicalTopic> topics,
+      String primary,
+      String dr,
+      long fromMs,
+      long toMs,
+      long downstreamToMs,
+      Optional<Aggregation> aggregation,
+      Optional<Cutover> cutover) {
     this.topics = List.copyOf(topics);
+    this.primary = primary;
+    this.dr = dr;
     this.fromMs = fromMs;
     this.toMs = toMs;
     this.downstreamToMs = downstreamToMs;
-    this.amountPointer = amountPointer.orElse(null);
+    this.aggregation = aggregation.orElse(null);
+    this.cutover = cutover.orElse(null);
   }
 
-  public static DecodePlan of(TopicPlan plan, Window window, Optional<AggregatesSpec> aggregates) {
+  public static DecodePlan of(TopicPlan plan, ReconcileConfig cfg, Optional<Cutover> cutover) {
     return new DecodePlan(
         plan.topics(),
-        window.from().toEpochMilli(),
-        window.to().toEpochMilli(),
-        window.downstreamTo().toEpochMilli(),
-        aggregates.map(AggregatesSpec::amountPointer));
+        cfg.primary().alias(),
+        cfg.dr().alias(),
+        cfg.window().from().toEpochMilli(),
+        cfg.window().to().toEpochMilli(),
+        cfg.window().downstreamTo().toEpochMilli(),
+        cfg.aggregates().map(DecodePlan::aggregation),
+        cutover);
+  }
+
+  private static Aggregation aggregation(AggregatesSpec a) {
+    return new Aggregation(a.bucket().toMillis(), a.amountPointer(), a.groupByPointer().orElse(null));
   }
 
   public List<PhysicalTopic> topics() {
     return topics;
   }
 
+  public String primary() {
+    return primary;
+  }
+
+  public String dr() {
+    return dr;
+  }
+
+  public Optional<Aggregation> aggregation() {
+    return Optional.ofNullable(aggregation);
+  }
+
+  public Optional<Cutover> cutover() {
+    return Optional.ofNullable(cutover);
+  }
+
   public Optional<String> amountPointer() {
-    return Optional.ofNullable(amountPointer);
+    return aggregation().map(Aggregation::amountPointer);
+  }
+
+  public Optional<String> groupByPointer() {
+    return aggregation().flatMap(Aggregation::groupBy);
   }
 
   /** Whether a record of {@code role} with this timestamp belongs to the window. */

@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * Decodes a {@link RawRecord} into an {@link Event}, an {@link Unreadable} with its reason, or
  * {@link Decoded.OutsideWindow}. Pure and never throws on record content: bad input is data. The
- * value is parsed as JSON only when a JSON pointer needs it (the event ID or the amount).
+ * value is parsed as JSON only when a JSON pointer needs it (the event ID, the amount or the group
+ * key).
  */
 public final class RecordDecoder {
   /** Amounts stay exact decimals ("12.30" is 12.30, not a double); trailing garbage is not JSON. */
@@ -33,6 +34,7 @@ public final class RecordDecoder {
   private final DecodePlan plan;
   private final Map<String, Map<String, PhysicalTopic>> topics = new HashMap<>();
   private final Optional<JsonPointer> amount;
+  private final Optional<JsonPointer> groupBy;
 
   RecordDecoder(DecodePlan plan) {
     this.plan = plan;
@@ -40,6 +42,7 @@ public final class RecordDecoder {
       topics.computeIfAbsent(t.cluster(), c -> new HashMap<>()).put(t.topic(), t);
     }
     this.amount = plan.amountPointer().map(JsonPointer::compile);
+    this.groupBy = plan.groupByPointer().map(JsonPointer::compile);
   }
 
   public Decoded decode(RawRecord r) {
@@ -67,11 +70,13 @@ public final class RecordDecoder {
       return unreadable(r, Reason.NO_EVENT_ID, "no event ID at " + t.eventId().describe() + ": " + snippet(r.value()));
     }
     BigDecimal amt = json == null ? null : amount.map(json::at).flatMap(RecordDecoder::decimal).orElse(null);
+    String group = json == null ? null : groupBy.map(json::at).flatMap(RecordDecoder::scalarText).orElse(null);
     return new Event(
         id.get(), r.cluster(), r.topic(), r.partition(), r.offset(), r.timestamp(), t.role(), t.origin(),
         PayloadHash.of(r.key(), r.value()),
         r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8),
-        amt);
+        amt,
+        group);
   }
 
   private static Optional<String> eventId(EventIdSpec spec, RawRecord r, JsonNode json) {
@@ -94,6 +99,11 @@ public final class RecordDecoder {
     } catch (IOException e) {
       return Optional.empty();
     }
+  }
+
+  /** A group key is a string or a number; anything else (missing, object, array, null) has none. */
+  private static Optional<String> scalarText(JsonNode n) {
+    return n.isTextual() || n.isNumber() || n.isBoolean() ? Optional.of(n.asText()) : Optional.empty();
   }
 
   private static Optional<BigDecimal> decimal(JsonNode n) {

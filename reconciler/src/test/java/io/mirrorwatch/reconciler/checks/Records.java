@@ -3,6 +3,7 @@ package io.mirrorwatch.reconciler.checks;
 import io.mirrorwatch.reconciler.source.Event;
 import io.mirrorwatch.reconciler.source.Origin;
 import io.mirrorwatch.reconciler.source.Role;
+import java.math.BigDecimal;
 import java.util.List;
 
 /** Builds test events: {@code payload} stands for the payload hash, {@code ts} for the timestamp. */
@@ -12,7 +13,7 @@ final class Records {
   private Records() {}
 
   static Event source(String cluster, String topic, Origin origin, long ts, long payload) {
-    return new Event("e-1", cluster, topic, 0, offsets++, ts, Role.SOURCE, origin, payload, null, null);
+    return new Event("e-1", cluster, topic, 0, offsets++, ts, Role.SOURCE, origin, payload, null, null, null);
   }
 
   /** An original on primary/orders. */
@@ -26,7 +27,14 @@ final class Records {
   }
 
   static Event processed(String cluster, long ts, long payload) {
-    return new Event("e-1", cluster, "orders-processed", 0, offsets++, ts, Role.DOWNSTREAM, Origin.ORIGINAL, payload, null, null);
+    return new Event("e-1", cluster, "orders-processed", 0, offsets++, ts, Role.DOWNSTREAM, Origin.ORIGINAL, payload, null, null, null);
+  }
+
+  /** A record with everything given: for the stranded and aggregate tests. */
+  static Event record(String cluster, String topic, Role role, Origin origin, int partition, long offset, long ts,
+      long payload, String amount, String group) {
+    return new Event("e-1", cluster, topic, partition, offset, ts, role, origin, payload, null,
+        amount == null ? null : new BigDecimal(amount), group);
   }
 
   static EventRecords of(Event... events) {

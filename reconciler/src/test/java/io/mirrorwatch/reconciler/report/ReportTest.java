@@ -64,7 +64,7 @@ class ReportTest {
   void reportJsonCarriesItsSchemaVersionCountsAndExitCode() {
     JsonNode json = ReportJson.render(report(Map.of(FindingKind.UNPROCESSED, 3L)));
 
-    assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
+    assertThat(json.get("schemaVersion").asInt()).isEqualTo(2);
     assertThat(json.get("result").asText()).isEqualTo("findings");
     assertThat(json.get("exitCode").asInt()).isEqualTo(1);
     assertThat(json.at("/findings/total").asLong()).isEqualTo(3);
@@ -76,7 +76,11 @@ class ReportTest {
     assertThat(json.at("/topics/1/topic").asText()).isEqualTo("dr.orders");
     assertThat(json.at("/topics/1/exists").asBoolean()).isFalse();
     assertThat(json.at("/sourceOfTruth/events").asLong()).isEqualTo(10);
-    assertThat(json.get("notChecked")).hasSize(4);
+    assertThat(json.get("notChecked")).extracting(JsonNode::asText)
+        .containsExactly("aggregate_mismatch", "offset_regression", "offset_jump");
+    assertThat(json.at("/findings/byKind/stranded/count").asLong()).isZero();
+    assertThat(json.at("/findings/byKind/aggregate_mismatch").isMissingNode()).isTrue();
+    assertThat(json.has("aggregates")).isFalse();
   }
 
   @Test

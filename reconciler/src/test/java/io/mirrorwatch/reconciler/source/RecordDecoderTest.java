@@ -22,7 +22,8 @@ class RecordDecoderTest {
       new PhysicalTopic("primary", "keyed", Role.SOURCE, Origin.ORIGINAL, "keyed", new EventIdSpec.Key()));
 
   static RecordDecoder decoder(Optional<String> amount) {
-    return new DecodePlan(TOPICS, FROM, TO, DOWNSTREAM_TO, amount).newDecoder();
+    return new DecodePlan(TOPICS, "primary", "dr", FROM, TO, DOWNSTREAM_TO,
+        amount.map(a -> new Aggregation(60_000, a, "/customerId")), Optional.empty()).newDecoder();
   }
 
   static RawRecord raw(String cluster, String topic, long ts, String key, String value, String header) {
@@ -84,6 +85,18 @@ class RecordDecoderTest {
     assertThat(((Event) d.decode(raw("primary", "orders", 1500, "k", "{\"amount\":\"x\"}", "e"))).amountValue()).isEmpty();
     assertThat(((Event) d.decode(raw("primary", "orders", 1500, "k", "{\"amount\":\"7.5\"}", "e"))).amountValue())
         .contains(new BigDecimal("7.5"));
+  }
+
+  @Test
+  void theGroupKeyIsAStringOrNumberAtItsPointerAndMissingOtherwise() {
+    RecordDecoder d = decoder(Optional.of("/amount"));
+    assertThat(((Event) d.decode(raw("primary", "orders", 1500, "k", "{\"customerId\":\"c-7\"}", "e"))).groupKeyValue())
+        .contains("c-7");
+    assertThat(((Event) d.decode(raw("primary", "orders", 1500, "k", "{\"customerId\":7}", "e"))).groupKeyValue())
+        .contains("7");
+    assertThat(((Event) d.decode(raw("primary", "orders", 1500, "k", "{\"customerId\":{}}", "e"))).groupKeyValue())
+        .isEmpty();
+    assertThat(((Event) d.decode(raw("primary", "orders", 1500, "k", "{}", "e"))).groupKeyValue()).isEmpty();
   }
 
   @Test
