@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -19,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -92,7 +94,16 @@ final class Dataset {
     Set<String> existing = cluster.admin().listTopics().names().get(60, TimeUnit.SECONDS);
     List<NewTopic> newTopics = Arrays.stream(topics).filter(t -> !existing.contains(t))
         .map(t -> new NewTopic(t, partitions, (short) 1)).toList();
-    cluster.admin().createTopics(newTopics).all().get(60, TimeUnit.SECONDS);
+    for (var created : cluster.admin().createTopics(newTopics).values().values()) {
+      try {
+        created.get(60, TimeUnit.SECONDS);
+      } catch (ExecutionException e) {
+        // The lab may be creating the same topic at this moment; its partition count is checked below.
+        if (!(e.getCause() instanceof TopicExistsException)) {
+          throw e;
+        }
+      }
+    }
     // A new topic is unknown to the metadata for a moment: poll until every one is described.
     Poll.until(cluster.alias() + " topics " + Arrays.toString(topics) + " with " + partitions + " partitions",
         Duration.ofSeconds(60), () -> {
