@@ -18,6 +18,7 @@ import io.mirrorwatch.reconciler.source.RecordSource;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -26,6 +27,7 @@ import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
 
@@ -48,11 +50,21 @@ public final class ReconcileJob {
   private final DecodePlan plan;
   private final RecordSource source;
   private final FindingSink sink;
+  private final Consumer<Event> anchored;
 
   public ReconcileJob(DecodePlan plan, RecordSource source, FindingSink sink) {
+    this(plan, source, sink, e -> { });
+  }
+
+  /**
+   * @param anchored receives every record of each event that holds one of the plan's anchors (the
+   *     offset checks' input), after the job has finished
+   */
+  public ReconcileJob(DecodePlan plan, RecordSource source, FindingSink sink, Consumer<Event> anchored) {
     this.plan = plan;
     this.source = source;
     this.sink = sink;
+    this.anchored = anchored;
   }
 
   /**
@@ -67,12 +79,12 @@ public final class ReconcileJob {
     parallelism.ifPresent(env::setParallelism);
   }
 
-  DataStream<Finding> build(StreamExecutionEnvironment env) {
+  SingleOutputStreamOperator<Finding> build(StreamExecutionEnvironment env) {
     DataStream<Event> events =
         source.open(env).flatMap(new DecodeFunction(plan)).name("decode").uid("decode");
     return events
         .keyBy(Event::eventId, Types.STRING)
-        .process(new EventIdChecksFunction(CHECKS))
+        .process(new EventIdChecksFunction(CHECKS, plan.anchors()))
         .name("checks by event ID")
         .uid("checks");
   }
@@ -80,11 +92,18 @@ public final class ReconcileJob {
   /** Runs the job to completion, handing every finding to the sink as it arrives. */
   public JobOutcome run(StreamExecutionEnvironment env) throws Exception {
     long start = System.nanoTime();
-    CloseableIterator<Finding> findings = build(env).collectAsync();
+    SingleOutputStreamOperator<Finding> checks = build(env);
+    CloseableIterator<Finding> findings = checks.collectAsync();
+    CloseableIterator<Event> anchoredRecords = checks.getSideOutput(EventIdChecksFunction.ANCHORED).collectAsync();
     JobClient client = env.executeAsync(NAME);
-    try (findings) {
+    // Drained one after the other: the anchored records are a few per group and partition, far
+    // below what the collect sink buffers before it would wait for this client.
+    try (findings; anchoredRecords) {
       while (findings.hasNext()) {
         sink.accept(findings.next());
+      }
+      while (anchoredRecords.hasNext()) {
+        anchored.accept(anchoredRecords.next());
       }
     }
     JobExecutionResult result = client.getJobExecutionResult().get();

@@ -1,6 +1,10 @@
 package io.mirrorwatch.reconciler;
 
 import io.mirrorwatch.common.config.ConfigException;
+import io.mirrorwatch.reconciler.checks.offsets.Cutover;
+import io.mirrorwatch.reconciler.checks.offsets.OffsetCheck;
+import io.mirrorwatch.reconciler.checks.offsets.OffsetsOutcome;
+import io.mirrorwatch.reconciler.config.ClusterSpec;
 import io.mirrorwatch.reconciler.config.ConfigLoader;
 import io.mirrorwatch.reconciler.config.ReconcileConfig;
 import io.mirrorwatch.reconciler.config.WindowOverrides;
@@ -10,16 +14,23 @@ import io.mirrorwatch.reconciler.report.JobOutcome;
 import io.mirrorwatch.reconciler.report.Report;
 import io.mirrorwatch.reconciler.report.ReportWriter;
 import io.mirrorwatch.reconciler.source.DecodePlan;
+import io.mirrorwatch.reconciler.source.Event;
 import io.mirrorwatch.reconciler.source.KafkaRecordSource;
 import io.mirrorwatch.reconciler.source.KafkaTopicCatalog;
 import io.mirrorwatch.reconciler.source.PhysicalTopic;
 import io.mirrorwatch.reconciler.source.TopicCatalog;
 import io.mirrorwatch.reconciler.source.TopicPlan;
+import io.mirrorwatch.reconciler.source.offsets.CommitHistory;
+import io.mirrorwatch.reconciler.source.offsets.CommitLog;
+import io.mirrorwatch.reconciler.source.offsets.KafkaCommitLog;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -40,7 +51,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "mirrorwatch-reconciler",
     mixinStandardHelpOptions = true,
-    description = "Reconciles the failover -> failback window: duplicates and unprocessed events.")
+    description = "Reconciles the failover -> failback window: duplicates, unprocessed events, consumer offset moves.")
 public final class ReconcileMain implements Callable<Integer> {
   @Option(names = "--config", required = true, description = "the job spec (YAML)")
   Path config;
@@ -63,11 +74,17 @@ public final class ReconcileMain implements Callable<Integer> {
   private final PrintStream stdout;
   private final PrintStream stderr;
   private final TopicCatalog catalog;
+  private final CommitLog commitLog;
 
   ReconcileMain(PrintStream stdout, PrintStream stderr, TopicCatalog catalog) {
+    this(stdout, stderr, catalog, new KafkaCommitLog());
+  }
+
+  ReconcileMain(PrintStream stdout, PrintStream stderr, TopicCatalog catalog, CommitLog commitLog) {
     this.stdout = stdout;
     this.stderr = stderr;
     this.catalog = catalog;
+    this.commitLog = commitLog;
   }
 
   public static void main(String[] args) {
@@ -98,14 +115,22 @@ public final class ReconcileMain implements Callable<Integer> {
       ReconcileJob.configure(env, Optional.ofNullable(parallelism).or(cfg::parallelism));
       stderr.println("reading " + plan.topics().size() + " topics on " + cfg.primary().alias() + " and "
           + cfg.dr().alias() + ", window " + cfg.window().from() + " .. " + cfg.window().to());
+      Optional<OffsetCheck> offsetCheck = offsetCheck(cfg, plan);
       JobOutcome outcome;
+      OffsetsOutcome offsets;
       Map<io.mirrorwatch.reconciler.report.FindingKind, Long> counts;
       try (FindingsFiles files = new FindingsFiles(out)) {
-        DecodePlan decode = DecodePlan.of(plan, cfg.window(), cfg.aggregates());
-        outcome = new ReconcileJob(decode, new KafkaRecordSource(cfg.clusters(), plan, cfg.window(), missing), files).run(env);
+        DecodePlan decode = DecodePlan.of(plan, cfg.window(), cfg.aggregates())
+            .withAnchors(offsetCheck.map(OffsetCheck::anchors).orElse(Set.of()));
+        List<Event> anchored = new ArrayList<>();
+        outcome = new ReconcileJob(decode, new KafkaRecordSource(cfg.clusters(), plan, cfg.window(), missing),
+            files, anchored::add).run(env);
+        offsets = offsetCheck.map(o -> o.evaluate(anchored))
+            .orElseGet(() -> OffsetsOutcome.notRun("no consumer groups configured (groups:)"));
+        offsets.findings().forEach(files::accept);
         counts = files.counts();
       }
-      Report report = new Report(Instant.now(), cfg, plan, missing, outcome, counts);
+      Report report = new Report(Instant.now(), cfg, plan, missing, outcome, counts, offsets);
       ReportWriter.write(out, report);
       stdout.println(ConsoleSummary.render(report, out.toAbsolutePath()));
       return report.exitCode();
@@ -113,6 +138,24 @@ public final class ReconcileMain implements Callable<Integer> {
       stderr.println("error: " + rootMessage(e));
       return Report.EXIT_ERROR;
     }
+  }
+
+  /**
+   * The groups' commit histories are metadata, small next to the data, so the CLI reads them before
+   * the job (both clusters, bounded by the spec's deadline each) and hands the job only the anchors.
+   */
+  private Optional<OffsetCheck> offsetCheck(ReconcileConfig cfg, TopicPlan plan) {
+    if (cfg.groups().isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, CommitHistory> histories = new HashMap<>();
+    if (!Cutover.of(cfg).isEmpty()) {
+      for (ClusterSpec c : cfg.clusters()) {
+        stderr.println("reading the commit history of " + cfg.groups().size() + " groups on " + c.alias());
+        histories.put(c.alias(), commitLog.read(c, new HashSet<>(cfg.groups()), cfg.deadline()));
+      }
+    }
+    return Optional.of(OffsetCheck.of(cfg, plan, histories));
   }
 
   private Set<String> missingTopics(ReconcileConfig cfg, TopicPlan plan) {

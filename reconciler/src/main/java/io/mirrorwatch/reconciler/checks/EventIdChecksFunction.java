@@ -2,8 +2,10 @@ package io.mirrorwatch.reconciler.checks;
 
 import io.mirrorwatch.reconciler.report.Finding;
 import io.mirrorwatch.reconciler.source.Event;
+import io.mirrorwatch.reconciler.source.offsets.Anchor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
@@ -11,27 +13,39 @@ import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 
 /**
  * Thin Flink wrapper of the {@link EventIdCheck}s, keyed by event ID. In BATCH mode Flink sorts the
  * input by key and hands over one key's records consecutively; the end-of-time timer fires once a
  * key is complete, so the checks see every record of the ID at once, and state is held for one key
  * at a time only.
+ *
+ * <p>For the offset checks it also reports, on the side output {@link #ANCHORED}, every record of an
+ * event that holds one of the {@link Anchor}s: this is the one place that sees an event's records on
+ * both clusters together, so it is where the anchor's copy on the other cluster is found.
  */
 public final class EventIdChecksFunction extends KeyedProcessFunction<String, Event, Finding> {
   private static final long serialVersionUID = 1L;
   public static final String EVENTS = "mirrorwatch-events";
   public static final String PROCESSED = "mirrorwatch-events-processed";
   public static final String DOWNSTREAM_ONLY = "mirrorwatch-downstream-only";
+  public static final OutputTag<Event> ANCHORED = new OutputTag<>("anchored", TypeInformation.of(Event.class));
 
   private final List<EventIdCheck> checks;
+  private final Set<Anchor> anchors;
   private transient ListState<Event> records;
   private transient LongCounter events;
   private transient LongCounter processed;
   private transient LongCounter downstreamOnly;
 
   public EventIdChecksFunction(List<EventIdCheck> checks) {
+    this(checks, Set.of());
+  }
+
+  public EventIdChecksFunction(List<EventIdCheck> checks, Set<Anchor> anchors) {
     this.checks = List.copyOf(checks);
+    this.anchors = Set.copyOf(anchors);
   }
 
   @Override
@@ -58,6 +72,9 @@ public final class EventIdChecksFunction extends KeyedProcessFunction<String, Ev
     count(r);
     for (EventIdCheck check : checks) {
       check.check(r).forEach(out::collect);
+    }
+    if (!anchors.isEmpty() && all.stream().anyMatch(e -> anchors.contains(Anchor.of(e)))) {
+      all.forEach(e -> ctx.output(ANCHORED, e));
     }
   }
 

@@ -38,7 +38,8 @@ public final class ConsoleSummary {
     sb.append("findings\n");
     r.findings().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
         sb.append(String.format("  %-22s %,d%n", e.getKey().id(), e.getValue())));
-    sb.append("not checked yet: ").append(String.join(", ", Report.NOT_CHECKED)).append('\n');
+    sb.append(OffsetsJson.summary(r.offsets()));
+    sb.append("not checked: ").append(String.join(", ", r.notChecked())).append('\n');
     sb.append("report: ").append(reportDir.resolve("report.json")).append("  findings: ")
         .append(reportDir.resolve("findings")).append('\n');
     sb.append(r.exitCode() == Report.EXIT_CLEAN

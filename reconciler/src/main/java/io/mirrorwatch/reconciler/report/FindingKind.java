@@ -9,7 +9,11 @@ public enum FindingKind {
   /** An event ID recorded more than once in the downstream output. */
   DUPLICATE_PROCESSED("duplicate_processed"),
   /** An event of the source of truth that never appears downstream. */
-  UNPROCESSED("unprocessed");
+  UNPROCESSED("unprocessed"),
+  /** A group started on the new cluster before the record after the last one it had consumed: records re-read. */
+  OFFSET_REGRESSION("offset_regression"),
+  /** A group started on the new cluster past records it had never consumed: records skipped. */
+  OFFSET_JUMP("offset_jump");
 
   private final String id;
 

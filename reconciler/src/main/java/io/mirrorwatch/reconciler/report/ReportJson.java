@@ -54,7 +54,8 @@ public final class ReportJson {
     r.findings().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
         byKind.putObject(e.getKey().id()).put("count", e.getValue()).put("file", FindingsFiles.relativeFile(e.getKey())));
     ArrayNode notChecked = root.putArray("notChecked");
-    Report.NOT_CHECKED.forEach(notChecked::add);
+    r.notChecked().forEach(notChecked::add);
+    OffsetsJson.render(root.putObject("offsets"), r.offsets());
     root.put("elapsedSeconds", o.elapsed().toMillis() / 1000.0);
     return root;
   }
