@@ -8,15 +8,18 @@ import io.mirrorwatch.reconciler.report.Finding;
 import io.mirrorwatch.reconciler.report.FindingKind;
 import io.mirrorwatch.reconciler.report.JobOutcome;
 import io.mirrorwatch.reconciler.source.DecodePlan;
+import io.mirrorwatch.reconciler.source.Event;
 import io.mirrorwatch.reconciler.source.Origin;
 import io.mirrorwatch.reconciler.source.PhysicalTopic;
 import io.mirrorwatch.reconciler.source.RawRecord;
 import io.mirrorwatch.reconciler.source.Role;
 import io.mirrorwatch.reconciler.source.Unreadable.Reason;
+import io.mirrorwatch.reconciler.source.offsets.Anchor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -107,5 +110,24 @@ class ReconcileJobTest {
     assertThat(primaryOrders.outsideWindow()).isEqualTo(1);
     assertThat(primaryOrders.events()).isEqualTo(6);
     assertThat(outcome.read().of("dr", "primary.orders").events()).isEqualTo(7);
+  }
+
+  @Test
+  void reportsEveryRecordOfTheEventsThatHoldAnAnchorAndNothingElse() throws Exception {
+    produce("anchored", 1_100);
+    add("dr", "primary.orders", 1_100, "anchored", "{\"amount\":1.5,\"id\":\"anchored\"}");
+    produce("plain", 1_100);
+    Anchor anchor = new Anchor("primary", "orders", 0, 0);
+    DecodePlan plan = new DecodePlan(TOPICS, 1_000, 2_000, 3_000, Optional.empty(), Set.of(anchor));
+
+    List<Event> anchored = new ArrayList<>();
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    ReconcileJob.configure(env, Optional.of(2));
+    new ReconcileJob(plan, e -> e.fromData(records, TypeInformation.of(RawRecord.class)), f -> { },
+        anchored::add).run(env);
+
+    assertThat(anchored).extracting(Event::eventId).containsOnly("anchored");
+    assertThat(anchored).extracting(e -> e.cluster() + "/" + e.topic() + "@" + e.offset())
+        .containsExactlyInAnyOrder("primary/orders@0", "dr/primary.orders@1", "dr/primary.orders@2");
   }
 }
