@@ -69,8 +69,10 @@ class OffsetMovesLabIT {
     lab.processor().stop();
     Map<TopicPartition, Long> replicaEnd = endOffsets(dr, replica);
     replicaEnd.values().removeIf(end -> end == 0); // nothing consumed there: nothing to translate
+    long waitStart = System.nanoTime();
     Map<TopicPartition, OffsetAndMetadata> processorOnDr = exactTranslation(lab, Orders.GROUP, replicaEnd);
     Map<TopicPartition, OffsetAndMetadata> auditOnDr = exactTranslation(lab, AUDIT, replicaEnd);
+    System.out.printf("MM2 translated both groups exactly after %d ms%n", (System.nanoTime() - waitStart) / 1_000_000);
     OffsetTranslation.commit(dr, Orders.GROUP, processorOnDr);
     OffsetTranslation.commit(dr, AUDIT, auditOnDr);
     // Records the groups have not read yet, so that a skip forward stays inside the log.
