@@ -20,9 +20,12 @@ import io.mirrorwatch.reconciler.source.KafkaTopicCatalog;
 import io.mirrorwatch.reconciler.source.PhysicalTopic;
 import io.mirrorwatch.reconciler.source.TopicCatalog;
 import io.mirrorwatch.reconciler.source.TopicPlan;
+import io.mirrorwatch.reconciler.source.offsets.CheckpointLog;
 import io.mirrorwatch.reconciler.source.offsets.CommitHistory;
 import io.mirrorwatch.reconciler.source.offsets.CommitLog;
+import io.mirrorwatch.reconciler.source.offsets.KafkaCheckpointLog;
 import io.mirrorwatch.reconciler.source.offsets.KafkaCommitLog;
+import io.mirrorwatch.reconciler.source.offsets.MirrorTopics;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -75,16 +78,19 @@ public final class ReconcileMain implements Callable<Integer> {
   private final PrintStream stderr;
   private final TopicCatalog catalog;
   private final CommitLog commitLog;
+  private final CheckpointLog checkpointLog;
 
   ReconcileMain(PrintStream stdout, PrintStream stderr, TopicCatalog catalog) {
-    this(stdout, stderr, catalog, new KafkaCommitLog());
+    this(stdout, stderr, catalog, new KafkaCommitLog(), new KafkaCheckpointLog());
   }
 
-  ReconcileMain(PrintStream stdout, PrintStream stderr, TopicCatalog catalog, CommitLog commitLog) {
+  ReconcileMain(PrintStream stdout, PrintStream stderr, TopicCatalog catalog, CommitLog commitLog,
+      CheckpointLog checkpointLog) {
     this.stdout = stdout;
     this.stderr = stderr;
     this.catalog = catalog;
     this.commitLog = commitLog;
+    this.checkpointLog = checkpointLog;
   }
 
   public static void main(String[] args) {
@@ -141,21 +147,31 @@ public final class ReconcileMain implements Callable<Integer> {
   }
 
   /**
-   * The groups' commit histories are metadata, small next to the data, so the CLI reads them before
-   * the job (both clusters, bounded by the spec's deadline each) and hands the job only the anchors.
+   * The groups' commit histories and MM2's checkpoints are metadata, small next to the data, so the
+   * CLI reads them before the job (each topic bounded by the spec's deadline) and hands the job only
+   * the anchors.
    */
   private Optional<OffsetCheck> offsetCheck(ReconcileConfig cfg, TopicPlan plan) {
     if (cfg.groups().isEmpty()) {
       return Optional.empty();
     }
     Map<String, CommitHistory> histories = new HashMap<>();
-    if (!Cutover.of(cfg).isEmpty()) {
+    Map<Cutover.Kind, CheckpointLog.Checkpoints> checkpoints = new HashMap<>();
+    List<Cutover> cutovers = Cutover.of(cfg);
+    if (!cutovers.isEmpty()) {
+      Set<String> groups = new HashSet<>(cfg.groups());
       for (ClusterSpec c : cfg.clusters()) {
-        stderr.println("reading the commit history of " + cfg.groups().size() + " groups on " + c.alias());
-        histories.put(c.alias(), commitLog.read(c, new HashSet<>(cfg.groups()), cfg.deadline()));
+        stderr.println("reading the commit history of " + groups.size() + " groups on " + c.alias());
+        histories.put(c.alias(), commitLog.read(c, groups, cfg.deadline()));
+      }
+      MirrorTopics mirrors = new MirrorTopics(cfg.replication());
+      for (Cutover cut : cutovers) {
+        ClusterSpec target = cut.newCluster().equals(cfg.primary().alias()) ? cfg.primary() : cfg.dr();
+        checkpoints.put(cut.kind(),
+            checkpointLog.read(target, mirrors.checkpointsTopic(cut.oldCluster()), groups, cfg.deadline()));
       }
     }
-    return Optional.of(OffsetCheck.of(cfg, plan, histories));
+    return Optional.of(OffsetCheck.of(cfg, plan, histories, checkpoints));
   }
 
   private Set<String> missingTopics(ReconcileConfig cfg, TopicPlan plan) {

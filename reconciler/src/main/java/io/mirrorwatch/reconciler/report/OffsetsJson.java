@@ -6,6 +6,7 @@ import io.mirrorwatch.reconciler.checks.offsets.Cutover;
 import io.mirrorwatch.reconciler.checks.offsets.GroupPositions;
 import io.mirrorwatch.reconciler.checks.offsets.OffsetComparison;
 import io.mirrorwatch.reconciler.checks.offsets.OffsetsOutcome;
+import io.mirrorwatch.reconciler.source.offsets.CheckpointLog;
 import io.mirrorwatch.reconciler.source.offsets.CommitHistory;
 import io.mirrorwatch.reconciler.source.offsets.GroupRecordDecoder;
 import io.mirrorwatch.reconciler.source.offsets.LogPosition;
@@ -30,6 +31,11 @@ final class OffsetsJson {
     }
     o.notChecked().forEach((kind, reason) ->
         cutovers.addObject().put("cutover", kind.id()).put("checked", false).put("reason", reason));
+    ArrayNode checkpoints = n.putArray("checkpoints");
+    for (CheckpointLog.Checkpoints c : o.checkpoints()) {
+      checkpoints.addObject().put("cluster", c.cluster()).put("topic", c.topic()).put("exists", c.exists())
+          .put("checkpoints", c.checkpoints().size()).put("undecodable", c.undecodable());
+    }
     ArrayNode logs = n.putArray("commitLogs");
     for (CommitHistory h : o.logs()) {
       ObjectNode ln = logs.addObject().put("cluster", h.cluster()).put("records", h.read())
@@ -63,6 +69,10 @@ final class OffsetsJson {
           .put("oldEnd", c.oldEnd().offset()).put("anchorOffset", c.anchor().offset())
           .put("copyOffset", c.copies().get(0).offset()).put("copies", c.copies().size())
           .put("expectedStart", c.expectedStart()).put("actualStart", c.actualStart());
+      c.mm2().ifPresent(m -> pn.putObject("mm2Checkpoint")
+          .put("upstreamOffset", m.upstreamOffset()).put("downstreamOffset", m.downstreamOffset())
+          .put("cluster", m.cluster()).put("topic", m.topic()).put("partition", m.recordPartition())
+          .put("offset", m.recordOffset()).put("timestamp", Instant.ofEpochMilli(m.timestamp()).toString()));
     } else if (cmp instanceof OffsetComparison.NotComparable nc) {
       nc.newPartition().ifPresent(tp -> pn.put("newTopic", tp.topic()));
       pn.put("result", "not_comparable").put("reason", nc.reason());

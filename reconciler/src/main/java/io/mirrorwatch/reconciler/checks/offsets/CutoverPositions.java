@@ -1,6 +1,7 @@
 package io.mirrorwatch.reconciler.checks.offsets;
 
 import io.mirrorwatch.reconciler.source.offsets.GroupRecord;
+import io.mirrorwatch.reconciler.source.offsets.MirrorCheckpoint;
 import io.mirrorwatch.reconciler.source.offsets.TopicPart;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,6 +26,15 @@ public final class CutoverPositions {
 
   public static GroupPositions of(
       String group, Cutover cutover, List<GroupRecord> oldLog, List<GroupRecord> newLog) {
+    return of(group, cutover, oldLog, newLog, List.of());
+  }
+
+  /**
+   * @param checkpoints MM2's checkpoints on the new cluster (of the flow old -> new), in log order;
+   *     the last one per partition before the start is kept (by record timestamp)
+   */
+  public static GroupPositions of(String group, Cutover cutover, List<GroupRecord> oldLog,
+      List<GroupRecord> newLog, List<MirrorCheckpoint> checkpoints) {
     Map<TopicPart, GroupRecord.Commit> committed = new HashMap<>();
     Membership members = new Membership();
     Optional<GroupRecord> started = Optional.empty();
@@ -49,7 +59,13 @@ public final class CutoverPositions {
         apply(oldEnd, r);
       }
     }
-    return new GroupPositions(group, cutover, started, oldEnd, newStart);
+    Map<TopicPart, MirrorCheckpoint> mm2 = new HashMap<>();
+    for (MirrorCheckpoint c : checkpoints) {
+      if (c.group().equals(group) && c.timestamp() < before) {
+        mm2.put(c.partition(), c);
+      }
+    }
+    return new GroupPositions(group, cutover, started, oldEnd, newStart, mm2);
   }
 
   private static void apply(Map<TopicPart, GroupRecord.Commit> committed, GroupRecord r) {

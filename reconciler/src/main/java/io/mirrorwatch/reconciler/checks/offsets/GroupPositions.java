@@ -1,6 +1,7 @@
 package io.mirrorwatch.reconciler.checks.offsets;
 
 import io.mirrorwatch.reconciler.source.offsets.GroupRecord;
+import io.mirrorwatch.reconciler.source.offsets.MirrorCheckpoint;
 import io.mirrorwatch.reconciler.source.offsets.TopicPart;
 import java.util.Map;
 import java.util.Optional;
@@ -15,12 +16,16 @@ import java.util.TreeMap;
  *     timestamp; before any start, all of them)
  * @param newStart the commit per partition on the new cluster that was in force when the group
  *     started: what its consumers began from, whoever wrote it
+ * @param mm2 per partition on the new cluster, MM2's last checkpoint of the group before it started
+ *     there (what MM2's translation said; empty without checkpoints)
  */
 public record GroupPositions(
     String group, Cutover cutover, Optional<GroupRecord> started,
-    Map<TopicPart, GroupRecord.Commit> oldEnd, Map<TopicPart, GroupRecord.Commit> newStart) {
+    Map<TopicPart, GroupRecord.Commit> oldEnd, Map<TopicPart, GroupRecord.Commit> newStart,
+    Map<TopicPart, MirrorCheckpoint> mm2) {
   public GroupPositions {
     oldEnd = new TreeMap<>(oldEnd);
     newStart = new TreeMap<>(newStart);
+    mm2 = new TreeMap<>(mm2);
   }
 }

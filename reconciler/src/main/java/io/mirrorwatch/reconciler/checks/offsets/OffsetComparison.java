@@ -2,6 +2,7 @@ package io.mirrorwatch.reconciler.checks.offsets;
 
 import io.mirrorwatch.reconciler.source.Event;
 import io.mirrorwatch.reconciler.source.offsets.GroupRecord;
+import io.mirrorwatch.reconciler.source.offsets.MirrorCheckpoint;
 import io.mirrorwatch.reconciler.source.offsets.TopicPart;
 import java.util.List;
 import java.util.Optional;
@@ -23,10 +24,13 @@ public sealed interface OffsetComparison {
    * @param copies the anchor event's records in the mirroring partition on the new cluster, by offset
    *     (more than one: MM2 copied it more than once; the first is the one a consumer meets first)
    * @param newStart the commit in force on the new cluster when the group started there (position Q)
+   * @param mm2 MM2's last checkpoint for the partition before the start: whether the move came from
+   *     MM2's translation or from something else
    */
   record Compared(
       String group, Cutover cutover, TopicPart oldPartition, TopicPart newPartition,
-      GroupRecord.Commit oldEnd, Event anchor, List<Event> copies, GroupRecord.Commit newStart)
+      GroupRecord.Commit oldEnd, Event anchor, List<Event> copies, GroupRecord.Commit newStart,
+      Optional<MirrorCheckpoint> mm2)
       implements OffsetComparison {
     public Compared {
       copies = List.copyOf(copies);

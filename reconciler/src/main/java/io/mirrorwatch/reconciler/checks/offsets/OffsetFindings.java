@@ -45,12 +45,17 @@ public final class OffsetFindings {
   private static String detail(OffsetComparison.Compared c, long moved) {
     Event copy = c.copies().get(0);
     String what = moved < 0 ? -moved + " records re-read" : moved + " records skipped";
+    String mm2 = c.mm2().map(m -> m.downstreamOffset() == c.actualStart()
+            ? "; MM2's last checkpoint translated " + m.upstreamOffset() + " to this start"
+            : "; MM2's last checkpoint translated " + m.upstreamOffset() + " to " + m.downstreamOffset()
+                + ", so the start was set by something else")
+        .orElse("; no MM2 checkpoint for it");
     return String.format("%s: %s started on %s/%s at offset %d; the last record it consumed on %s/%s"
-            + " (offset %d) is offset %d there%s, so it should have started at %d: %s",
+            + " (offset %d) is offset %d there%s, so it should have started at %d: %s%s",
         c.cutover().kind().id(), c.group(), c.cutover().newCluster(), c.newPartition(), c.actualStart(),
         c.cutover().oldCluster(), c.oldPartition(), c.anchor().offset(), copy.offset(),
         c.copies().size() > 1 ? " (first of " + c.copies().size() + " copies)" : "",
-        c.expectedStart(), what);
+        c.expectedStart(), what, mm2);
   }
 
   static RecordRef commit(GroupRecord.Commit commit) {

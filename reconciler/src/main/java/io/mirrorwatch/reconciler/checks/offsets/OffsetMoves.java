@@ -93,7 +93,8 @@ public final class OffsetMoves {
       return notComparable(pos, tp, Optional.of(newTp),
           "no committed offset on " + c.newCluster() + "/" + newTp + " when the group started there");
     }
-    return new OffsetComparison.Compared(pos.group(), c, tp, newTp, end, anchorRecord.get(), copies, start);
+    return new OffsetComparison.Compared(pos.group(), c, tp, newTp, end, anchorRecord.get(), copies, start,
+        Optional.ofNullable(pos.mm2().get(newTp)));
   }
 
   private boolean isStreamTopic(String cluster, String topic) {

@@ -1,6 +1,7 @@
 package io.mirrorwatch.reconciler.checks.offsets;
 
 import io.mirrorwatch.reconciler.report.Finding;
+import io.mirrorwatch.reconciler.source.offsets.CheckpointLog;
 import io.mirrorwatch.reconciler.source.offsets.CommitHistory;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +13,12 @@ import java.util.TreeMap;
  * the others), each group's positions, one comparison per partition, and how the commit logs read.
  *
  * @param notChecked the cutovers not checked, with the reason
+ * @param checkpoints MM2's checkpoint topics read, one per checked cutover
  */
 public record OffsetsOutcome(
     List<String> groups, List<Cutover> checked, Map<Cutover.Kind, String> notChecked,
-    List<GroupPositions> positions, List<OffsetComparison> comparisons, List<CommitHistory> logs) {
+    List<GroupPositions> positions, List<OffsetComparison> comparisons, List<CommitHistory> logs,
+    List<CheckpointLog.Checkpoints> checkpoints) {
 
   public OffsetsOutcome {
     groups = List.copyOf(groups);
@@ -24,6 +27,7 @@ public record OffsetsOutcome(
     positions = List.copyOf(positions);
     comparisons = List.copyOf(comparisons);
     logs = List.copyOf(logs);
+    checkpoints = List.copyOf(checkpoints);
   }
 
   /** Nothing checked, for the given reason (no groups configured, or a run without the offset checks). */
@@ -32,7 +36,7 @@ public record OffsetsOutcome(
     for (Cutover.Kind k : Cutover.Kind.values()) {
       all.put(k, reason);
     }
-    return new OffsetsOutcome(List.of(), List.of(), all, List.of(), List.of(), List.of());
+    return new OffsetsOutcome(List.of(), List.of(), all, List.of(), List.of(), List.of(), List.of());
   }
 
   /** Whether no cutover at all was checked: then the offset finding kinds were not checked. */

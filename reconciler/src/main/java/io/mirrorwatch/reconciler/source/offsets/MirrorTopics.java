@@ -27,6 +27,11 @@ public final class MirrorTopics {
     return policy.formatRemoteTopic(from, topic);
   }
 
+  /** Where MM2 replicating from {@code source} writes its checkpoints, on the target cluster. */
+  public String checkpointsTopic(String source) {
+    return policy.checkpointsTopic(source);
+  }
+
   public TopicPart onPeer(String from, TopicPart tp, String to) {
     return new TopicPart(onPeer(from, tp.topic(), to), tp.partition());
   }

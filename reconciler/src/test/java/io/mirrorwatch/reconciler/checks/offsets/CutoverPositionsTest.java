@@ -69,6 +69,26 @@ class CutoverPositionsTest {
     assertThat(offsets(p.newStart())).isEqualTo(c.newStart());
   }
 
+  @org.junit.jupiter.api.Test
+  void mm2sTranslationIsItsLastCheckpointBeforeTheStart() {
+    History fresh = new History("dr").commit(105, "primary.orders", 0, 41).members(110, 1);
+    TopicPart tp = new TopicPart("primary.orders", 0);
+    java.util.List<io.mirrorwatch.reconciler.source.offsets.MirrorCheckpoint> checkpoints = java.util.List.of(
+        checkpoint("g", tp, 30, 28, 95), checkpoint("g", tp, 45, 41, 104), checkpoint("other", tp, 9, 9, 105),
+        checkpoint("g", tp, 50, 46, 111));
+
+    GroupPositions p = CutoverPositions.of(History.GROUP, FAILOVER, java.util.List.of(), fresh.records(), checkpoints);
+
+    assertThat(p.mm2()).containsOnlyKeys(tp);
+    assertThat(p.mm2().get(tp).downstreamOffset()).isEqualTo(41);
+  }
+
+  static io.mirrorwatch.reconciler.source.offsets.MirrorCheckpoint checkpoint(
+      String group, TopicPart tp, long upstream, long downstream, long second) {
+    return new io.mirrorwatch.reconciler.source.offsets.MirrorCheckpoint(group, tp, upstream, downstream, "dr",
+        "primary.checkpoints.internal", 0, second, second * 1000);
+  }
+
   private static Map<String, Long> offsets(Map<TopicPart, GroupRecord.Commit> commits) {
     Map<String, Long> m = new TreeMap<>();
     commits.forEach((tp, c) -> m.put(tp.toString(), c.offset()));

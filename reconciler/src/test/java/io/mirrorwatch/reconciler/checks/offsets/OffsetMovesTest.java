@@ -161,7 +161,11 @@ class OffsetMovesTest {
             Map.of("g", old.records()), 1, 0, List.of()),
         "dr", new io.mirrorwatch.reconciler.source.offsets.CommitHistory("dr",
             Map.of("g", fresh.records()), 2, 0, List.of()));
-    OffsetCheck check = OffsetCheck.of(CONFIG, TopicPlan.resolve(CONFIG), histories);
+    var mm2 = new io.mirrorwatch.reconciler.source.offsets.CheckpointLog.Checkpoints("dr",
+        "primary.checkpoints.internal", true,
+        List.of(CutoverPositionsTest.checkpoint("g", new io.mirrorwatch.reconciler.source.offsets.TopicPart(
+            "primary.orders", 0), 45, 41, 35_999)), 0);
+    OffsetCheck check = OffsetCheck.of(CONFIG, TopicPlan.resolve(CONFIG), histories, Map.of(Cutover.Kind.FAILOVER, mm2));
 
     List<Event> reported = new ArrayList<>(List.of(record("primary", "orders", 44, "e"),
         record("dr", "primary.orders", 40, "e"), record("dr", "primary.orders", 3, "other")));
@@ -171,10 +175,26 @@ class OffsetMovesTest {
     assertThat(outcome.findings()).singleElement().satisfies(f -> {
       assertThat(f.kind()).isEqualTo(FindingKind.OFFSET_REGRESSION);
       assertThat(f.count()).isEqualTo(5);
+      assertThat(f.detail()).contains("MM2's last checkpoint translated 45 to 41, so the start was set by something else");
     });
     assertThat(outcome.notChecked()).isEmpty();
     // At failback the group's dr commit is its old end, but it never started again on primary.
     assertThat(outcome.comparisons()).filteredOn(c -> c.cutover().kind() == Cutover.Kind.FAILBACK)
         .singleElement().isInstanceOf(OffsetComparison.NotComparable.class);
+
+    com.fasterxml.jackson.databind.JsonNode json = io.mirrorwatch.reconciler.report.ReportJson.render(
+        new io.mirrorwatch.reconciler.report.Report(Instant.EPOCH, CONFIG, TopicPlan.resolve(CONFIG), java.util.Set.of(),
+            new io.mirrorwatch.reconciler.report.JobOutcome(new io.mirrorwatch.reconciler.source.ReadStats(), 0, 0, 0,
+                java.time.Duration.ZERO), Map.of(FindingKind.OFFSET_REGRESSION, 1L), outcome));
+    assertThat(json.get("notChecked").toString()).doesNotContain("offset_");
+    assertThat(json.at("/offsets/cutovers/0/cutover").asText()).isEqualTo("failover");
+    assertThat(json.at("/offsets/cutovers/0/groups/0/started/cluster").asText()).isEqualTo("dr");
+    com.fasterxml.jackson.databind.JsonNode part = json.at("/offsets/cutovers/0/groups/0/partitions/0");
+    assertThat(part.get("result").asText()).isEqualTo("offset_regression");
+    assertThat(part.get("expectedStart").asLong()).isEqualTo(41);
+    assertThat(part.get("actualStart").asLong()).isEqualTo(36);
+    assertThat(part.at("/mm2Checkpoint/downstreamOffset").asLong()).isEqualTo(41);
+    assertThat(json.at("/offsets/cutovers/1/groups/0/partitions/0/result").asText()).isEqualTo("not_comparable");
+    assertThat(json.at("/offsets/checkpoints/0/topic").asText()).isEqualTo("primary.checkpoints.internal");
   }
 }
