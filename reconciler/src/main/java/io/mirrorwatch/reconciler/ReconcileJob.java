@@ -65,13 +65,23 @@ public final class ReconcileJob {
   private final DecodePlan plan;
   private final RecordSource source;
   private final FindingSink sink;
+  private final Consumer<Event> anchored;
   private Duration progressInterval = Duration.ZERO;
   private Consumer<JobProgress.Snapshot> progress = snapshot -> {};
 
   public ReconcileJob(DecodePlan plan, RecordSource source, FindingSink sink) {
+    this(plan, source, sink, e -> { });
+  }
+
+  /**
+   * @param anchored receives every record of each event that holds one of the plan's anchors (the
+   *     offset checks' input), after the job has finished
+   */
+  public ReconcileJob(DecodePlan plan, RecordSource source, FindingSink sink, Consumer<Event> anchored) {
     this.plan = plan;
     this.source = source;
     this.sink = sink;
+    this.anchored = anchored;
   }
 
   /** Hands a snapshot of what has been read so far to {@code listener} every {@code interval}. */
@@ -105,15 +115,18 @@ public final class ReconcileJob {
         new EventContribution(a, plan.primary(), plan.dr(), plan.cutover().map(Stranded::new)));
   }
 
-  /** The job's two outputs: findings by event ID, and the bucket totals if aggregates are configured. */
-  record Graph(DataStream<Finding> findings, Optional<DataStream<BucketTotals>> buckets) {}
+  /**
+   * The job's outputs: findings by event ID, the bucket totals if aggregates are configured, and
+   * the records of anchored events (the offset checks' input; none without anchors).
+   */
+  record Graph(DataStream<Finding> findings, Optional<DataStream<BucketTotals>> buckets, DataStream<Event> anchored) {}
 
   Graph build(StreamExecutionEnvironment env) {
     DataStream<Event> events =
         source.open(env).flatMap(new DecodeFunction(plan)).name("decode").uid("decode");
     SingleOutputStreamOperator<Finding> findings = events
         .keyBy(Event::eventId, Types.STRING)
-        .process(new EventIdChecksFunction(checks(plan), contribution(plan)))
+        .process(new EventIdChecksFunction(checks(plan), contribution(plan), plan.anchors()))
         .name("checks by event ID")
         .uid("checks");
     Optional<DataStream<BucketTotals>> buckets = contribution(plan).map(c -> findings
@@ -122,7 +135,7 @@ public final class ReconcileJob {
         .reduce(BucketTotals::plus)
         .name("totals by bucket")
         .uid("buckets"));
-    return new Graph(findings, buckets);
+    return new Graph(findings, buckets, findings.getSideOutput(EventIdChecksFunction.ANCHORED));
   }
 
   /**
@@ -135,6 +148,7 @@ public final class ReconcileJob {
     Graph graph = build(env);
     CloseableIterator<Finding> findings = graph.findings().collectAsync();
     Optional<CloseableIterator<BucketTotals>> totals = graph.buckets().map(DataStream::collectAsync);
+    CloseableIterator<Event> anchoredRecords = graph.anchored().collectAsync();
     JobClient client = env.executeAsync(NAME);
     // A thread of its own, not the common pool: on 2 cores that pool has one thread, which Flink's
     // client may need while this drain blocks.
@@ -148,10 +162,15 @@ public final class ReconcileJob {
       CompletableFuture<List<BucketTotals>> buckets = totals
           .map(t -> CompletableFuture.supplyAsync(() -> drain(t), drainer))
           .orElseGet(() -> CompletableFuture.completedFuture(List.of()));
-      try (findings;
+      // The anchored records are drained after the findings: a few per group and partition, far
+      // below what the collect sink buffers before it would wait for this client.
+      try (findings; anchoredRecords;
           JobProgress p = progressInterval.isZero() ? null : new JobProgress(client, progressInterval, progress)) {
         while (findings.hasNext()) {
           sink.accept(findings.next());
+        }
+        while (anchoredRecords.hasNext()) {
+          anchored.accept(anchoredRecords.next());
         }
       }
       table = buckets.get();

@@ -1,6 +1,10 @@
 package io.mirrorwatch.reconciler;
 
 import io.mirrorwatch.common.config.ConfigException;
+import io.mirrorwatch.reconciler.checks.offsets.Cutover;
+import io.mirrorwatch.reconciler.checks.offsets.OffsetCheck;
+import io.mirrorwatch.reconciler.checks.offsets.OffsetsOutcome;
+import io.mirrorwatch.reconciler.config.ClusterSpec;
 import io.mirrorwatch.reconciler.config.ConfigLoader;
 import io.mirrorwatch.reconciler.config.ReconcileConfig;
 import io.mirrorwatch.reconciler.config.WindowOverrides;
@@ -12,10 +16,10 @@ import io.mirrorwatch.reconciler.report.JobOutcome;
 import io.mirrorwatch.reconciler.report.ProgressLine;
 import io.mirrorwatch.reconciler.report.Report;
 import io.mirrorwatch.reconciler.report.ReportWriter;
-import io.mirrorwatch.reconciler.source.Cutover;
 import io.mirrorwatch.reconciler.source.CutoverReader;
 import io.mirrorwatch.reconciler.source.DecodePlan;
 import io.mirrorwatch.reconciler.source.KafkaMm2OffsetsLog;
+import io.mirrorwatch.reconciler.source.Event;
 import io.mirrorwatch.reconciler.source.KafkaRecordSource;
 import io.mirrorwatch.reconciler.source.KafkaTopicCatalog;
 import io.mirrorwatch.reconciler.source.Mm2OffsetsLog;
@@ -23,13 +27,21 @@ import io.mirrorwatch.reconciler.source.PhysicalTopic;
 import io.mirrorwatch.reconciler.source.ReadStats;
 import io.mirrorwatch.reconciler.source.TopicCatalog;
 import io.mirrorwatch.reconciler.source.TopicPlan;
+import io.mirrorwatch.reconciler.source.offsets.CheckpointLog;
+import io.mirrorwatch.reconciler.source.offsets.CommitHistory;
+import io.mirrorwatch.reconciler.source.offsets.CommitLog;
+import io.mirrorwatch.reconciler.source.offsets.KafkaCheckpointLog;
+import io.mirrorwatch.reconciler.source.offsets.KafkaCommitLog;
+import io.mirrorwatch.reconciler.source.offsets.MirrorTopics;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,7 +66,7 @@ import picocli.CommandLine.Option;
     name = "mirrorwatch-reconciler",
     mixinStandardHelpOptions = true,
     description = "Reconciles the failover -> failback window: duplicates, unprocessed and stranded events, "
-        + "aggregate mismatches.")
+        + "consumer offset moves, aggregate mismatches.")
 public final class ReconcileMain implements Callable<Integer> {
   @Option(names = "--config", required = true, description = "the job spec (YAML)")
   Path config;
@@ -80,12 +92,21 @@ public final class ReconcileMain implements Callable<Integer> {
   private final PrintStream stderr;
   private final TopicCatalog catalog;
   private final Mm2OffsetsLog mm2Offsets;
+  private final CommitLog commitLog;
+  private final CheckpointLog checkpointLog;
 
-  ReconcileMain(PrintStream stdout, PrintStream stderr, TopicCatalog catalog, Mm2OffsetsLog mm2Offsets) {
+  ReconcileMain(PrintStream stdout, PrintStream stderr, TopicCatalog catalog) {
+    this(stdout, stderr, catalog, new KafkaMm2OffsetsLog(), new KafkaCommitLog(), new KafkaCheckpointLog());
+  }
+
+  ReconcileMain(PrintStream stdout, PrintStream stderr, TopicCatalog catalog, Mm2OffsetsLog mm2Offsets,
+      CommitLog commitLog, CheckpointLog checkpointLog) {
     this.stdout = stdout;
     this.stderr = stderr;
     this.catalog = catalog;
     this.mm2Offsets = mm2Offsets;
+    this.commitLog = commitLog;
+    this.checkpointLog = checkpointLog;
   }
 
   public static void main(String[] args) {
@@ -94,7 +115,7 @@ public final class ReconcileMain implements Callable<Integer> {
 
   /** Runs the CLI and returns its exit code (for tests: no System.exit). */
   public static int run(String[] args, PrintStream stdout, PrintStream stderr) {
-    return new CommandLine(new ReconcileMain(stdout, stderr, new KafkaTopicCatalog(), new KafkaMm2OffsetsLog()))
+    return new CommandLine(new ReconcileMain(stdout, stderr, new KafkaTopicCatalog()))
         .setOut(new java.io.PrintWriter(stdout, true))
         .setErr(new java.io.PrintWriter(stderr, true))
         .execute(args);
@@ -113,25 +134,33 @@ public final class ReconcileMain implements Callable<Integer> {
       TopicPlan plan = TopicPlan.resolve(cfg);
       Map<String, Set<String>> existing = existingTopics(cfg);
       Set<String> missing = missingTopics(plan, existing);
-      Optional<Cutover> cutover = new CutoverReader(mm2Offsets, stderr::println).read(cfg, existing.get(cfg.dr().alias()));
+      Optional<io.mirrorwatch.reconciler.source.Cutover> cutover = new CutoverReader(mm2Offsets, stderr::println).read(cfg, existing.get(cfg.dr().alias()));
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(embeddedCluster());
       ReconcileJob.configure(env, Optional.ofNullable(parallelism).or(cfg::parallelism));
       stderr.println("reading " + plan.topics().size() + " topics on " + cfg.primary().alias() + " and "
           + cfg.dr().alias() + ", window " + cfg.window().from() + " .. " + cfg.window().to());
+      Optional<OffsetCheck> offsetCheck = offsetCheck(cfg, plan);
       JobOutcome outcome;
+      OffsetsOutcome offsets;
       Map<FindingKind, Long> counts;
       Map<FindingKind, List<Finding>> samples;
       try (FindingsFiles files = new FindingsFiles(out, Report.checkedKinds(cfg))) {
-        DecodePlan decode = DecodePlan.of(plan, cfg, cutover);
+        DecodePlan decode = DecodePlan.of(plan, cfg, cutover)
+            .withAnchors(offsetCheck.map(OffsetCheck::anchors).orElse(Set.of()));
+        List<Event> anchored = new ArrayList<>();
         ProgressPrinter progress = new ProgressPrinter(plan);
-        outcome = new ReconcileJob(decode, new KafkaRecordSource(cfg.clusters(), plan, cfg.window(), missing), files)
+        outcome = new ReconcileJob(decode, new KafkaRecordSource(cfg.clusters(), plan, cfg.window(), missing),
+            files, anchored::add)
             .withProgress(PROGRESS_EVERY, progress::print)
             .run(env);
         progress.print(new JobProgress.Snapshot(outcome.read(), outcome.events() + outcome.downstreamOnly()));
+        offsets = offsetCheck.map(o -> o.evaluate(anchored))
+            .orElseGet(() -> OffsetsOutcome.notRun("no consumer groups configured (groups:)"));
+        offsets.findings().forEach(files::accept);
         counts = files.counts();
         samples = files.samples();
       }
-      Report report = new Report(Instant.now(), cfg, plan, missing, outcome, counts, cutover);
+      Report report = new Report(Instant.now(), cfg, plan, missing, outcome, counts, cutover, offsets);
       ReportWriter.write(out, report, samples);
       stdout.println(ConsoleSummary.render(report, out.toAbsolutePath()));
       return report.exitCode();
@@ -169,6 +198,34 @@ public final class ReconcileMain implements Callable<Integer> {
       before = now.read();
       beforeNanos = t;
     }
+  }
+
+  /**
+   * The groups' commit histories and MM2's checkpoints are metadata, small next to the data, so the
+   * CLI reads them before the job (each topic bounded by the spec's deadline) and hands the job only
+   * the anchors.
+   */
+  private Optional<OffsetCheck> offsetCheck(ReconcileConfig cfg, TopicPlan plan) {
+    if (cfg.groups().isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, CommitHistory> histories = new HashMap<>();
+    Map<Cutover.Kind, CheckpointLog.Checkpoints> checkpoints = new HashMap<>();
+    List<Cutover> cutovers = Cutover.of(cfg);
+    if (!cutovers.isEmpty()) {
+      Set<String> groups = new HashSet<>(cfg.groups());
+      for (ClusterSpec c : cfg.clusters()) {
+        stderr.println("reading the commit history of " + groups.size() + " groups on " + c.alias());
+        histories.put(c.alias(), commitLog.read(c, groups, cfg.deadline()));
+      }
+      MirrorTopics mirrors = new MirrorTopics(cfg.replication());
+      for (Cutover cut : cutovers) {
+        ClusterSpec target = cut.newCluster().equals(cfg.primary().alias()) ? cfg.primary() : cfg.dr();
+        checkpoints.put(cut.kind(),
+            checkpointLog.read(target, mirrors.checkpointsTopic(cut.oldCluster()), groups, cfg.deadline()));
+      }
+    }
+    return Optional.of(OffsetCheck.of(cfg, plan, histories, checkpoints));
   }
 
   private Map<String, Set<String>> existingTopics(ReconcileConfig cfg) {

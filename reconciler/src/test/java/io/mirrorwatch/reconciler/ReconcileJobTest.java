@@ -13,6 +13,7 @@ import io.mirrorwatch.reconciler.source.Aggregation;
 import io.mirrorwatch.reconciler.source.Cutover;
 import io.mirrorwatch.reconciler.source.DecodePlan;
 import io.mirrorwatch.reconciler.source.Mm2OffsetRecord;
+import io.mirrorwatch.reconciler.source.Event;
 import io.mirrorwatch.reconciler.source.Origin;
 import io.mirrorwatch.reconciler.source.PhysicalTopic;
 import io.mirrorwatch.reconciler.source.RawRecord;
@@ -22,6 +23,7 @@ import io.mirrorwatch.reconciler.source.Role;
 import io.mirrorwatch.reconciler.source.Unreadable.Reason;
 import java.math.BigDecimal;
 import java.time.Duration;
+import io.mirrorwatch.reconciler.source.offsets.Anchor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -237,5 +239,25 @@ class ReconcileJobTest {
       }
       return r;
     }
+  }
+
+  @Test
+  void reportsEveryRecordOfTheEventsThatHoldAnAnchorAndNothingElse() throws Exception {
+    produce("anchored", 1_100);
+    add("dr", "primary.orders", 1_100, "anchored", "{\"amount\":1.5,\"id\":\"anchored\"}");
+    produce("plain", 1_100);
+    Anchor anchor = new Anchor("primary", "orders", 0, 0);
+    DecodePlan plan = new DecodePlan(TOPICS, "primary", "dr", 1_000, 2_000, 3_000, Optional.empty(), Optional.empty(),
+        Set.of(anchor));
+
+    List<Event> anchored = new ArrayList<>();
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    ReconcileJob.configure(env, Optional.of(2));
+    new ReconcileJob(plan, e -> e.fromData(records, TypeInformation.of(RawRecord.class)), f -> { },
+        anchored::add).run(env);
+
+    assertThat(anchored).extracting(Event::eventId).containsOnly("anchored");
+    assertThat(anchored).extracting(e -> e.cluster() + "/" + e.topic() + "@" + e.offset())
+        .containsExactlyInAnyOrder("primary/orders@0", "dr/primary.orders@1", "dr/primary.orders@2");
   }
 }

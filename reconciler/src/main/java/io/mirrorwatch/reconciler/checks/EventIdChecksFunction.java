@@ -3,9 +3,11 @@ package io.mirrorwatch.reconciler.checks;
 import io.mirrorwatch.reconciler.report.BucketTotals;
 import io.mirrorwatch.reconciler.report.Finding;
 import io.mirrorwatch.reconciler.source.Event;
+import io.mirrorwatch.reconciler.source.offsets.Anchor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
@@ -23,6 +25,10 @@ import org.apache.flink.util.OutputTag;
  *
  * <p>With aggregates configured, each event's {@link EventContribution} leaves on the side output
  * {@link #BUCKETS}, to be summed per bucket and group key downstream of this operator.
+ *
+ * <p>For the offset checks it also reports, on the side output {@link #ANCHORED}, every record of an
+ * event that holds one of the {@link Anchor}s: this is the one place that sees an event's records on
+ * both clusters together, so it is where the anchor's copy on the other cluster is found.
  */
 public final class EventIdChecksFunction extends KeyedProcessFunction<String, Event, Finding> {
   private static final long serialVersionUID = 1L;
@@ -31,18 +37,26 @@ public final class EventIdChecksFunction extends KeyedProcessFunction<String, Ev
   public static final String DOWNSTREAM_ONLY = "mirrorwatch-downstream-only";
   public static final OutputTag<BucketTotals> BUCKETS =
       new OutputTag<>("bucket-contributions", TypeInformation.of(BucketTotals.class));
+  public static final OutputTag<Event> ANCHORED = new OutputTag<>("anchored", TypeInformation.of(Event.class));
 
   private final List<EventIdCheck> checks;
   /** Null when aggregates are not configured (Java-serialized with the function, so no Optional). */
   private final EventContribution contribution;
+  private final Set<Anchor> anchors;
   private transient ListState<Event> records;
   private transient LongCounter events;
   private transient LongCounter processed;
   private transient LongCounter downstreamOnly;
 
-  public EventIdChecksFunction(List<EventIdCheck> checks, Optional<EventContribution> contribution) {
+  public EventIdChecksFunction(List<EventIdCheck> checks) {
+    this(checks, Optional.empty(), Set.of());
+  }
+
+  public EventIdChecksFunction(
+      List<EventIdCheck> checks, Optional<EventContribution> contribution, Set<Anchor> anchors) {
     this.checks = List.copyOf(checks);
     this.contribution = contribution.orElse(null);
+    this.anchors = Set.copyOf(anchors);
   }
 
   @Override
@@ -72,6 +86,9 @@ public final class EventIdChecksFunction extends KeyedProcessFunction<String, Ev
     }
     if (contribution != null) {
       contribution.of(r).ifPresent(c -> ctx.output(BUCKETS, c));
+    }
+    if (!anchors.isEmpty() && all.stream().anyMatch(e -> anchors.contains(Anchor.of(e)))) {
+      all.forEach(e -> ctx.output(ANCHORED, e));
     }
   }
 

@@ -9,7 +9,7 @@ import java.util.Optional;
  *
  * @param streams the logical source streams (the source of truth), at least one
  * @param downstream where consumers record what they processed; may be empty (no processing checks)
- * @param groups consumer groups whose offsets are checked (used by the offset checks, later)
+ * @param groups consumer groups whose offsets are checked (the offset checks)
  * @param parallelism Flink parallelism; empty: the environment's default
  * @param deadline the most any one Kafka Admin call made by the CLI may take
  */

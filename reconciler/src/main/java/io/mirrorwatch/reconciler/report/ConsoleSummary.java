@@ -36,9 +36,10 @@ public final class ConsoleSummary {
       sb.append(String.format("unreadable: %,d records (examples in report.json)%n", r.unreadableTotal()));
     }
     sb.append("findings\n");
-    var checked = Report.checkedKinds(r.config());
+    var checked = r.checked();
     r.findings().entrySet().stream().filter(e -> checked.contains(e.getKey())).sorted(Map.Entry.comparingByKey())
         .forEach(e -> sb.append(String.format("  %-22s %,d%n", e.getKey().id(), e.getValue())));
+    sb.append(OffsetsJson.summary(r.offsets()));
     sb.append("not checked: ").append(String.join(", ", r.notChecked())).append('\n');
     sb.append("report: ").append(reportDir.resolve("report.html")).append("  findings: ")
         .append(reportDir.resolve("findings")).append('\n');

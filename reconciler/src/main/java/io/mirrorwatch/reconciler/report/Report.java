@@ -1,5 +1,6 @@
 package io.mirrorwatch.reconciler.report;
 
+import io.mirrorwatch.reconciler.checks.offsets.OffsetsOutcome;
 import io.mirrorwatch.reconciler.config.ReconcileConfig;
 import io.mirrorwatch.reconciler.source.Cutover;
 import io.mirrorwatch.reconciler.source.PhysicalTopic;
@@ -18,6 +19,7 @@ import java.util.Set;
  *
  * @param missingTopics planned topics ({@link PhysicalTopic#label()}) that did not exist
  * @param cutover the failover cutover and MM2's replicated positions, when failoverAt is configured
+ * @param offsets what the offset checks compared, and what they could not check
  */
 public record Report(
     Instant generatedAt,
@@ -26,15 +28,16 @@ public record Report(
     Set<String> missingTopics,
     JobOutcome outcome,
     Map<FindingKind, Long> findings,
-    Optional<Cutover> cutover) {
+    Optional<Cutover> cutover,
+    OffsetsOutcome offsets) {
 
   public static final int SCHEMA_VERSION = 2;
   public static final int EXIT_CLEAN = 0;
   public static final int EXIT_FINDINGS = 1;
   public static final int EXIT_ERROR = 2;
 
-  /** Finding kinds of issue 4 that this version does not check yet; listed so no one assumes they passed. */
-  public static final List<String> NOT_CHECKED = List.of("offset_regression", "offset_jump");
+  /** The offset kinds: not checked when no cutover was (no groups, or no cutover instants configured). */
+  static final List<FindingKind> OFFSET_KINDS = List.of(FindingKind.OFFSET_REGRESSION, FindingKind.OFFSET_JUMP);
 
   public Report {
     missingTopics = Set.copyOf(missingTopics);
@@ -45,15 +48,30 @@ public record Report(
     findings = Map.copyOf(all);
   }
 
-  /** A report without a configured failover cutover. */
+  /** A report without a configured failover cutover, and without the offset checks. */
   public Report(Instant generatedAt, ReconcileConfig config, TopicPlan plan, Set<String> missingTopics,
       JobOutcome outcome, Map<FindingKind, Long> findings) {
-    this(generatedAt, config, plan, missingTopics, outcome, findings, Optional.empty());
+    this(generatedAt, config, plan, missingTopics, outcome, findings, Optional.empty(),
+        OffsetsOutcome.notRun("the offset checks did not run"));
+  }
+
+  /** A report without the offset checks. */
+  public Report(Instant generatedAt, ReconcileConfig config, TopicPlan plan, Set<String> missingTopics,
+      JobOutcome outcome, Map<FindingKind, Long> findings, Optional<Cutover> cutover) {
+    this(generatedAt, config, plan, missingTopics, outcome, findings, cutover,
+        OffsetsOutcome.notRun("the offset checks did not run"));
+  }
+
+  /** A report without a configured failover cutover for {@code stranded}. */
+  public Report(Instant generatedAt, ReconcileConfig config, TopicPlan plan, Set<String> missingTopics,
+      JobOutcome outcome, Map<FindingKind, Long> findings, OffsetsOutcome offsets) {
+    this(generatedAt, config, plan, missingTopics, outcome, findings, Optional.empty(), offsets);
   }
 
   /**
-   * The kinds this run checked: {@code stranded} needs {@code window.failoverAt}, {@code
-   * aggregate_mismatch} needs {@code aggregates}.
+   * The kinds the spec allows this run to check: {@code stranded} needs {@code window.failoverAt},
+   * {@code aggregate_mismatch} needs {@code aggregates}, the offset kinds need {@code groups} and a
+   * cutover instant.
    */
   public static Set<FindingKind> checkedKinds(ReconcileConfig config) {
     Set<FindingKind> kinds = EnumSet.allOf(FindingKind.class);
@@ -63,19 +81,34 @@ public record Report(
     if (config.aggregates().isEmpty()) {
       kinds.remove(FindingKind.AGGREGATE_MISMATCH);
     }
+    if (config.groups().isEmpty()
+        || (config.window().failoverAt().isEmpty() && config.window().failbackAt().isEmpty())) {
+      OFFSET_KINDS.forEach(kinds::remove);
+    }
     return kinds;
   }
 
-  /** {@link #NOT_CHECKED}, plus the kinds this run's spec did not allow to check. */
-  public List<String> notChecked() {
-    List<String> not = new ArrayList<>();
+  /**
+   * The kinds this run checked: those of {@link #checkedKinds}, less the offset kinds when the offset
+   * checks found nothing to compare.
+   */
+  public Set<FindingKind> checked() {
     Set<FindingKind> checked = checkedKinds(config);
+    if (offsets.checkedNothing()) {
+      OFFSET_KINDS.forEach(checked::remove);
+    }
+    return checked;
+  }
+
+  /** Finding kinds this run did not check; their absence from the findings is not a clean result. */
+  public List<String> notChecked() {
+    Set<FindingKind> checked = checked();
+    List<String> not = new ArrayList<>();
     for (FindingKind k : FindingKind.values()) {
       if (!checked.contains(k)) {
         not.add(k.id());
       }
     }
-    not.addAll(NOT_CHECKED);
     return not;
   }
 

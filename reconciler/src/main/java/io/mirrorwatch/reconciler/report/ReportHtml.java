@@ -57,7 +57,7 @@ public final class ReportHtml {
 
   private static void summary(StringBuilder h, Report r) {
     h.append("<h2>Summary</h2>\n<table id=\"summary\"><tr><th>finding kind</th><th>count</th><th>file</th></tr>\n");
-    Set<FindingKind> checked = Report.checkedKinds(r.config());
+    Set<FindingKind> checked = r.checked();
     for (FindingKind k : FindingKind.values()) {
       if (checked.contains(k)) {
         long n = r.findings().get(k);
@@ -111,7 +111,7 @@ public final class ReportHtml {
 
   private static void findings(StringBuilder h, Report r, Map<FindingKind, List<Finding>> samples) {
     h.append("<h2>Findings</h2>\n");
-    Set<FindingKind> checked = Report.checkedKinds(r.config());
+    Set<FindingKind> checked = r.checked();
     for (FindingKind k : FindingKind.values()) {
       if (!checked.contains(k)) {
         continue;

@@ -54,7 +54,7 @@ public final class ReportJson {
     ObjectNode findings = root.putObject("findings");
     findings.put("total", r.totalFindings());
     ObjectNode byKind = findings.putObject("byKind");
-    Set<FindingKind> checked = Report.checkedKinds(r.config());
+    Set<FindingKind> checked = r.checked();
     r.findings().entrySet().stream().filter(e -> checked.contains(e.getKey())).sorted(Map.Entry.comparingByKey())
         .forEach(e -> byKind.putObject(e.getKey().id()).put("count", e.getValue())
             .put("file", FindingsFiles.relativeFile(e.getKey())));
@@ -62,6 +62,7 @@ public final class ReportJson {
     r.notChecked().forEach(notChecked::add);
     r.cutover().ifPresent(c -> stranded(root.putObject("stranded"), c));
     r.config().aggregates().ifPresent(a -> aggregates(root.putObject("aggregates"), a, r.outcome()));
+    OffsetsJson.render(root.putObject("offsets"), r.offsets());
     root.put("elapsedSeconds", o.elapsed().toMillis() / 1000.0);
     return root;
   }

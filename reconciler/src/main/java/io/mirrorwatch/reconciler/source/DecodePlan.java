@@ -2,18 +2,21 @@ package io.mirrorwatch.reconciler.source;
 
 import io.mirrorwatch.reconciler.config.AggregatesSpec;
 import io.mirrorwatch.reconciler.config.ReconcileConfig;
+import io.mirrorwatch.reconciler.source.offsets.Anchor;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything the decoder and the checks need, in a form that travels with the Flink job (Java
  * serialization: optional parts are nullable private fields, exposed as {@code Optional}): the
- * topics with their event-ID source, which alias is which, the window bounds, the aggregates and the
- * failover cutover with MM2's replicated positions.
+ * topics with their event-ID source, which alias is which, the window bounds, the aggregates, the
+ * failover cutover with MM2's replicated positions, and the anchors of the offset checks (records
+ * whose events the job reports back, see {@link Anchor}).
  */
 public final class DecodePlan implements Serializable {
-  private static final long serialVersionUID = 2L;
+  private static final long serialVersionUID = 3L;
 
   private final List<PhysicalTopic> topics;
   private final String primary;
@@ -25,6 +28,8 @@ public final class DecodePlan implements Serializable {
   private final Aggregation aggregation;
   /** Null when {@code window.failoverAt} is not configured: stranded is then not checked. */
   private final Cutover cutover;
+  /** Few: one per group, cutover and partition the group had committed on the cluster it left. */
+  private final Set<Anchor> anchors;
 
   /**
    * @param primary the primary's MM2 alias
@@ -39,6 +44,19 @@ public final class DecodePlan implements Serializable {
       long downstreamToMs,
       Optional<Aggregation> aggregation,
       Optional<Cutover> cutover) {
+    this(topics, primary, dr, fromMs, toMs, downstreamToMs, aggregation, cutover, Set.of());
+  }
+
+  public DecodePlan(
+      List<PhysicalTopic> topics,
+      String primary,
+      String dr,
+      long fromMs,
+      long toMs,
+      long downstreamToMs,
+      Optional<Aggregation> aggregation,
+      Optional<Cutover> cutover,
+      Set<Anchor> anchors) {
     this.topics = List.copyOf(topics);
     this.primary = primary;
     this.dr = dr;
@@ -47,6 +65,7 @@ public final class DecodePlan implements Serializable {
     this.downstreamToMs = downstreamToMs;
     this.aggregation = aggregation.orElse(null);
     this.cutover = cutover.orElse(null);
+    this.anchors = Set.copyOf(anchors);
   }
 
   public static DecodePlan of(TopicPlan plan, ReconcileConfig cfg, Optional<Cutover> cutover) {
@@ -63,6 +82,16 @@ public final class DecodePlan implements Serializable {
 
   private static Aggregation aggregation(AggregatesSpec a) {
     return new Aggregation(a.bucket().toMillis(), a.amountPointer(), a.groupByPointer().orElse(null));
+  }
+
+  /** The same plan, with the offset checks' anchors. */
+  public DecodePlan withAnchors(Set<Anchor> anchors) {
+    return new DecodePlan(
+        topics, primary, dr, fromMs, toMs, downstreamToMs, aggregation(), cutover(), anchors);
+  }
+
+  public Set<Anchor> anchors() {
+    return anchors;
   }
 
   public List<PhysicalTopic> topics() {
