@@ -16,7 +16,8 @@ import io.mirrorwatch.reconciler.report.JobOutcome;
 import io.mirrorwatch.reconciler.report.ProgressLine;
 import io.mirrorwatch.reconciler.report.Report;
 import io.mirrorwatch.reconciler.report.ReportWriter;
-import io.mirrorwatch.reconciler.source.CutoverReader;
+import io.mirrorwatch.reconciler.source.FailoverPositions;
+import io.mirrorwatch.reconciler.source.FailoverPositionsReader;
 import io.mirrorwatch.reconciler.source.DecodePlan;
 import io.mirrorwatch.reconciler.source.KafkaMm2OffsetsLog;
 import io.mirrorwatch.reconciler.source.Event;
@@ -134,7 +135,7 @@ public final class ReconcileMain implements Callable<Integer> {
       TopicPlan plan = TopicPlan.resolve(cfg);
       Map<String, Set<String>> existing = existingTopics(cfg);
       Set<String> missing = missingTopics(plan, existing);
-      Optional<io.mirrorwatch.reconciler.source.Cutover> cutover = new CutoverReader(mm2Offsets, stderr::println).read(cfg, existing.get(cfg.dr().alias()));
+      Optional<FailoverPositions> cutover = new FailoverPositionsReader(mm2Offsets, stderr::println).read(cfg, existing.get(cfg.dr().alias()));
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(embeddedCluster());
       ReconcileJob.configure(env, Optional.ofNullable(parallelism).or(cfg::parallelism));
       stderr.println("reading " + plan.topics().size() + " topics on " + cfg.primary().alias() + " and "

@@ -10,7 +10,7 @@ import io.mirrorwatch.reconciler.report.FindingKind;
 import io.mirrorwatch.reconciler.report.JobOutcome;
 import io.mirrorwatch.reconciler.report.Tally;
 import io.mirrorwatch.reconciler.source.Aggregation;
-import io.mirrorwatch.reconciler.source.Cutover;
+import io.mirrorwatch.reconciler.source.FailoverPositions;
 import io.mirrorwatch.reconciler.source.DecodePlan;
 import io.mirrorwatch.reconciler.source.Mm2OffsetRecord;
 import io.mirrorwatch.reconciler.source.Event;
@@ -138,7 +138,7 @@ class ReconcileJobTest {
     produce("after-the-window", 2_000);
     process("primary", "before-the-window", 1_050);
     DecodePlan plan = new DecodePlan(TOPICS, "primary", "dr", 1_000, 2_000, 3_000, Optional.of(AGGREGATION),
-        Optional.of(new Cutover("primary", "dr", FAILOVER_AT, positions)));
+        Optional.of(new FailoverPositions("primary", "dr", FAILOVER_AT, positions)));
 
     List<Finding> findings = new ArrayList<>();
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();

@@ -3,7 +3,7 @@ package io.mirrorwatch.reconciler.checks;
 import io.mirrorwatch.reconciler.report.Finding;
 import io.mirrorwatch.reconciler.report.FindingKind;
 import io.mirrorwatch.reconciler.report.RecordRef;
-import io.mirrorwatch.reconciler.source.Cutover;
+import io.mirrorwatch.reconciler.source.FailoverPositions;
 import io.mirrorwatch.reconciler.source.Event;
 import io.mirrorwatch.reconciler.source.Origin;
 import java.util.ArrayList;
@@ -33,9 +33,9 @@ import java.util.OptionalLong;
 public final class Stranded implements EventIdCheck {
   private static final long serialVersionUID = 1L;
 
-  private final Cutover cutover;
+  private final FailoverPositions cutover;
 
-  public Stranded(Cutover cutover) {
+  public Stranded(FailoverPositions cutover) {
     this.cutover = cutover;
   }
 

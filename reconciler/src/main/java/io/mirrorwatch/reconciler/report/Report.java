@@ -2,7 +2,7 @@ package io.mirrorwatch.reconciler.report;
 
 import io.mirrorwatch.reconciler.checks.offsets.OffsetsOutcome;
 import io.mirrorwatch.reconciler.config.ReconcileConfig;
-import io.mirrorwatch.reconciler.source.Cutover;
+import io.mirrorwatch.reconciler.source.FailoverPositions;
 import io.mirrorwatch.reconciler.source.PhysicalTopic;
 import io.mirrorwatch.reconciler.source.TopicPlan;
 import java.time.Instant;
@@ -28,7 +28,7 @@ public record Report(
     Set<String> missingTopics,
     JobOutcome outcome,
     Map<FindingKind, Long> findings,
-    Optional<Cutover> cutover,
+    Optional<FailoverPositions> cutover,
     OffsetsOutcome offsets) {
 
   public static final int SCHEMA_VERSION = 2;
@@ -57,7 +57,7 @@ public record Report(
 
   /** A report without the offset checks. */
   public Report(Instant generatedAt, ReconcileConfig config, TopicPlan plan, Set<String> missingTopics,
-      JobOutcome outcome, Map<FindingKind, Long> findings, Optional<Cutover> cutover) {
+      JobOutcome outcome, Map<FindingKind, Long> findings, Optional<FailoverPositions> cutover) {
     this(generatedAt, config, plan, missingTopics, outcome, findings, cutover,
         OffsetsOutcome.notRun("the offset checks did not run"));
   }

@@ -6,7 +6,7 @@ import io.mirrorwatch.reconciler.config.AggregatesSpec;
 import io.mirrorwatch.reconciler.config.ClusterSpec;
 import io.mirrorwatch.reconciler.config.Replication;
 import io.mirrorwatch.reconciler.config.Window;
-import io.mirrorwatch.reconciler.source.Cutover;
+import io.mirrorwatch.reconciler.source.FailoverPositions;
 import io.mirrorwatch.reconciler.source.PhysicalTopic;
 import io.mirrorwatch.reconciler.source.ReadStats;
 import io.mirrorwatch.reconciler.source.Unreadable;
@@ -68,7 +68,7 @@ public final class ReportJson {
   }
 
   /** What the stranded check knew of MM2's progress at the cutover. */
-  private static void stranded(ObjectNode n, Cutover c) {
+  private static void stranded(ObjectNode n, FailoverPositions c) {
     n.put("failoverAt", Instant.ofEpochMilli(c.failoverAtMs()).toString());
     n.put("offsetsTopic", c.positions().offsetsTopic());
     n.put("offsetsTopicRead", c.positions().read());

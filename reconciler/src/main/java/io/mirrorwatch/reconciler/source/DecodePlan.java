@@ -27,7 +27,7 @@ public final class DecodePlan implements Serializable {
   /** Null when aggregates are not configured. */
   private final Aggregation aggregation;
   /** Null when {@code window.failoverAt} is not configured: stranded is then not checked. */
-  private final Cutover cutover;
+  private final FailoverPositions cutover;
   /** Few: one per group, cutover and partition the group had committed on the cluster it left. */
   private final Set<Anchor> anchors;
 
@@ -43,7 +43,7 @@ public final class DecodePlan implements Serializable {
       long toMs,
       long downstreamToMs,
       Optional<Aggregation> aggregation,
-      Optional<Cutover> cutover) {
+      Optional<FailoverPositions> cutover) {
     this(topics, primary, dr, fromMs, toMs, downstreamToMs, aggregation, cutover, Set.of());
   }
 
@@ -55,7 +55,7 @@ public final class DecodePlan implements Serializable {
       long toMs,
       long downstreamToMs,
       Optional<Aggregation> aggregation,
-      Optional<Cutover> cutover,
+      Optional<FailoverPositions> cutover,
       Set<Anchor> anchors) {
     this.topics = List.copyOf(topics);
     this.primary = primary;
@@ -68,7 +68,7 @@ public final class DecodePlan implements Serializable {
     this.anchors = Set.copyOf(anchors);
   }
 
-  public static DecodePlan of(TopicPlan plan, ReconcileConfig cfg, Optional<Cutover> cutover) {
+  public static DecodePlan of(TopicPlan plan, ReconcileConfig cfg, Optional<FailoverPositions> cutover) {
     return new DecodePlan(
         plan.topics(),
         cfg.primary().alias(),
@@ -110,7 +110,7 @@ public final class DecodePlan implements Serializable {
     return Optional.ofNullable(aggregation);
   }
 
-  public Optional<Cutover> cutover() {
+  public Optional<FailoverPositions> cutover() {
     return Optional.ofNullable(cutover);
   }
 

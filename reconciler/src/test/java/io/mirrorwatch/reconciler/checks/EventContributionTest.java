@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mirrorwatch.reconciler.report.BucketTotals;
 import io.mirrorwatch.reconciler.report.Tally;
 import io.mirrorwatch.reconciler.source.Aggregation;
-import io.mirrorwatch.reconciler.source.Cutover;
+import io.mirrorwatch.reconciler.source.FailoverPositions;
 import io.mirrorwatch.reconciler.source.Event;
 import io.mirrorwatch.reconciler.source.Origin;
 import io.mirrorwatch.reconciler.source.ReplicatedPositions;
@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class EventContributionTest {
   static final EventContribution CONTRIBUTION = new EventContribution(new Aggregation(60_000, "/amount", "/customerId"),
-      "primary", "dr", Optional.of(new Stranded(new Cutover("primary", "dr", 200_000, ReplicatedPositions.unknown("t")))));
+      "primary", "dr", Optional.of(new Stranded(new FailoverPositions("primary", "dr", 200_000, ReplicatedPositions.unknown("t")))));
 
   static Event src(String cluster, String topic, Origin origin, long ts, long payload, String amount) {
     return record(cluster, topic, Role.SOURCE, origin, 0, ts, ts, payload, amount, "c-1");

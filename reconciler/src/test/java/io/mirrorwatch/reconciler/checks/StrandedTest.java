@@ -4,7 +4,7 @@ import static io.mirrorwatch.reconciler.checks.Records.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mirrorwatch.reconciler.report.FindingKind;
-import io.mirrorwatch.reconciler.source.Cutover;
+import io.mirrorwatch.reconciler.source.FailoverPositions;
 import io.mirrorwatch.reconciler.source.Event;
 import io.mirrorwatch.reconciler.source.Mm2OffsetRecord;
 import io.mirrorwatch.reconciler.source.Origin;
@@ -76,7 +76,7 @@ class StrandedTest {
   @MethodSource("rules")
   void aPrimaryWriteBeforeTheCutoverIsStrandedIfDrDidNotHaveItThen(
       String name, List<Event> records, ReplicatedPositions positions, boolean stranded) {
-    Stranded check = new Stranded(new Cutover("primary", "dr", CUTOVER, positions));
+    Stranded check = new Stranded(new FailoverPositions("primary", "dr", CUTOVER, positions));
     var findings = check.check(new EventRecords("e-1", records));
     if (stranded) {
       assertThat(findings).singleElement().satisfies(f -> {

@@ -13,7 +13,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class CutoverReaderTest {
+class FailoverPositionsReaderTest {
   static final String SPEC = """
       clusters: {primary: {alias: east, bootstrap.servers: "a:1"}, dr: {alias: west, bootstrap.servers: "b:2"}}
       eventId: {from: header, name: event-id}
@@ -34,13 +34,13 @@ class CutoverReaderTest {
 
   @Test
   void withoutFailoverAtNothingIsReadAndStrandedIsNotChecked() {
-    assertThat(new CutoverReader(log, warnings::add).read(config(""), Set.of("mm2-offsets.east.internal"))).isEmpty();
+    assertThat(new FailoverPositionsReader(log, warnings::add).read(config(""), Set.of("mm2-offsets.east.internal"))).isEmpty();
     assertThat(reads).isEmpty();
   }
 
   @Test
   void thePositionsComeFromTheOffsetsTopicOfThePrimaryAliasOnDr() {
-    Cutover c = new CutoverReader(log, warnings::add)
+    FailoverPositions c = new FailoverPositionsReader(log, warnings::add)
         .read(config("window: {failoverAt: \"2025-03-01T10:00:00Z\"}\n"), Set.of("mm2-offsets.east.internal"))
         .orElseThrow();
     assertThat(reads).containsExactly("west/mm2-offsets.east.internal");
@@ -53,7 +53,7 @@ class CutoverReaderTest {
 
   @Test
   void aMissingOffsetsTopicLeavesThePositionsUnknownAndSaysWhatThatMisses() {
-    Cutover c = new CutoverReader(log, warnings::add)
+    FailoverPositions c = new FailoverPositionsReader(log, warnings::add)
         .read(config("window: {failoverAt: \"2025-03-01T10:00:00Z\"}\n"), Set.of("orders"))
         .orElseThrow();
     assertThat(reads).isEmpty();
