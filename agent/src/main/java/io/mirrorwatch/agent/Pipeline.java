@@ -121,8 +121,9 @@ public final class Pipeline implements AutoCloseable {
     timed("cluster", alias, () -> {
       Listing listing = new Listing(c.topics(), c.groups());
       listings.put(alias, listing);
-      ClusterState state = c.collect(sourceTopicsOn(alias, listing), replicaTopicsOn(alias, listing),
-          groupsNeededOn(alias, listing), clusterData.get(alias).value(), atRiskOn(alias));
+      Set<String> groups = groupsNeededOn(alias, listing);
+      ClusterState state = c.collect(sourceTopicsOn(alias, listing), replicaTopicsOn(alias, listing), groups,
+          isTarget(alias) ? groups : Set.of(), clusterData.get(alias).value(), atRiskOn(alias));
       clusterData.compute(alias, (k, old) -> old.succeeded(state, state.collectedAt()));
     }, error -> clusterData.compute(alias, (k, old) -> old.failed(error)));
   }
@@ -154,6 +155,11 @@ public final class Pipeline implements AutoCloseable {
       }
     }
     return topics;
+  }
+
+  /** Group activity is read only where evaluation reads it: a group active on a flow's target blocks offset sync. */
+  private boolean isTarget(String alias) {
+    return flows.values().stream().anyMatch(f -> f.config().target().equals(alias));
   }
 
   /** Source partitions on this cluster that had records at risk in the previous cycle, over all flows. */

@@ -80,11 +80,13 @@ public final class ClusterCollector implements AutoCloseable {
    * activity of {@code groups}. Asks only what evaluation reads and {@code previous} does not
    * already answer ({@link OffsetReuse}).
    *
+   * @param groups groups whose committed offsets are read
+   * @param activityOf groups whose membership is read (evaluation reads it on flow targets only)
    * @param previous this cluster's last good collect, if any: the answers that may be reused
    * @param atRisk source partitions with records at risk in the previous cycle
    */
   public ClusterState collect(Set<String> sourceTopics, Set<String> replicaTopics, Set<String> groups,
-      Optional<ClusterState> previous, Set<PartitionKey> atRisk) throws CollectException {
+      Set<String> activityOf, Optional<ClusterState> previous, Set<PartitionKey> atRisk) throws CollectException {
     Set<String> topics = new HashSet<>(sourceTopics);
     topics.addAll(replicaTopics);
     Map<String, TopicDescription> described = topics.isEmpty() ? Map.of()
@@ -105,7 +107,7 @@ public final class ClusterCollector implements AutoCloseable {
         .orElse(new LogBoundsReader.Bounds(Map.of(), Map.of()));
     LogBoundsReader.Bounds bounds = logBounds.read(sources, replicas, known, atRisk, cycle++);
     return new ClusterState(alias, clock.instant(), bounds.sources(), bounds.replicas(), committed(groups),
-        active(groups));
+        active(activityOf));
   }
 
   /** First source offsets whose timestamp is at or after the given times ({@code offsetsForTimes}). */
