@@ -16,6 +16,7 @@ import io.mirrorwatch.agent.evaluate.FlowEvaluator;
 import io.mirrorwatch.agent.model.AgentSnapshot;
 import io.mirrorwatch.agent.model.ClusterState;
 import io.mirrorwatch.agent.model.Collected;
+import io.mirrorwatch.agent.model.PartitionKey;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.time.Clock;
@@ -163,8 +164,8 @@ public final class Pipeline implements AutoCloseable {
   }
 
   /** Source partitions on this cluster that had records at risk in the previous cycle, over all flows. */
-  private Set<io.mirrorwatch.agent.model.PartitionKey> atRiskOn(String alias) {
-    Set<io.mirrorwatch.agent.model.PartitionKey> atRisk = new java.util.HashSet<>();
+  private Set<PartitionKey> atRiskOn(String alias) {
+    Set<PartitionKey> atRisk = new java.util.HashSet<>();
     for (FlowRuntime f : flows.values()) {
       if (f.config().source().equals(alias)) {
         atRisk.addAll(f.atRisk());

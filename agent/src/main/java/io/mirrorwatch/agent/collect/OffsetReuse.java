@@ -34,7 +34,9 @@ public final class OffsetReuse {
    * Every source log start is asked at least once in this many cycles, one slice per cycle (one
    * minute at the default 10 s interval), so the cost stays flat instead of a spike every N cycles.
    * It is a safety net only: the log start enters the RPO only where no MM2 or replica-tail bound
-   * is above it, i.e. where records are at risk, and those partitions are refreshed every cycle.
+   * is above it, i.e. where records are at risk, and those partitions are refreshed every cycle
+   * from the cycle after they are first seen at risk (in that first cycle a stale log start can
+   * only over-state, by the records retention deleted since it was read).
    */
   public static final int LOG_START_REFRESH_CYCLES = 6;
 
