@@ -5,6 +5,7 @@ import io.mirrorwatch.agent.collect.FlowTopology;
 import io.mirrorwatch.agent.collect.JmxProbe;
 import io.mirrorwatch.agent.collect.Mm2StateCollector;
 import io.mirrorwatch.agent.collect.SourceSampler;
+import io.mirrorwatch.agent.collect.TailStarts;
 import io.mirrorwatch.agent.config.FlowConfig;
 import io.mirrorwatch.agent.evaluate.FlowAssessment;
 import io.mirrorwatch.agent.evaluate.FlowEvaluator;
@@ -41,6 +42,10 @@ final class FlowRuntime implements AutoCloseable {
   private Collected<Mm2JmxSnapshot> jmxData = Collected.none();
   private volatile List<MetricSnapshot> raw = List.of();
   private FlowHistory history = FlowHistory.empty();
+  /** Source partitions with records at risk in the last sample; their log starts are asked every cycle. */
+  private volatile Set<PartitionKey> atRisk = Set.of();
+  /** The offsetsForTimes answers of the previous cycle, reused where {@code OffsetReuse} allows. */
+  private TailStarts tailStarts = TailStarts.none();
 
   FlowRuntime(FlowConfig config, Mm2StateCollector mm2, SourceSampler sampler, List<JmxProbe> jmx) {
     this.config = config;
@@ -55,6 +60,10 @@ final class FlowRuntime implements AutoCloseable {
 
   Map<String, String> replicaOf() {
     return replicaOf;
+  }
+
+  Set<PartitionKey> atRisk() {
+    return atRisk;
   }
 
   List<MetricSnapshot> raw() {
@@ -92,20 +101,23 @@ final class FlowRuntime implements AutoCloseable {
     Optional<ClusterState> target = p.clusterData(config.target()).value();
     Map<PartitionKey, Long> replicaNewest = new HashMap<>();
     Map<PartitionKey, Long> latest = new HashMap<>();
-    source.get().partitions().forEach((k, o) -> {
+    source.get().sources().forEach((k, o) -> {
       String replica = replicaOf.get(k.topic());
       if (replica == null) {
         return;
       }
       latest.put(k, o.latest());
-      target.map(t -> t.partitions().get(new PartitionKey(replica, k.partition())))
-          .flatMap(r -> r.newestTimestamp().isPresent() ? Optional.of(r.newestTimestamp().getAsLong()) : Optional.empty())
-          .ifPresent(ts -> replicaNewest.put(k, ts));
+      target.map(t -> t.replicas().get(new PartitionKey(replica, k.partition())))
+          .filter(r -> r.newestTimestamp().isPresent())
+          .ifPresent(r -> replicaNewest.put(k, r.newestTimestamp().getAsLong()));
     });
-    Map<PartitionKey, Long> tailStart = p.cluster(config.source()).offsetsForTimes(replicaNewest);
+    Map<PartitionKey, Long> ask = tailStarts.toAsk(replicaNewest, latest);
+    Map<PartitionKey, Long> answers = p.cluster(config.source()).offsetsForTimes(ask);
+    tailStarts = tailStarts.next(replicaNewest, latest, ask, answers);
+    Map<PartitionKey, Long> tailStart = tailStarts.offsets();
     Map<PartitionKey, Long> replicated = mm2Data.value().map(Mm2State::replicatedUpTo).orElse(Map.of());
     Map<PartitionKey, Long> atRisk = new HashMap<>();
-    source.get().partitions().forEach((k, o) -> {
+    source.get().sources().forEach((k, o) -> {
       if (!latest.containsKey(k)) {
         return;
       }
@@ -114,6 +126,7 @@ final class FlowRuntime implements AutoCloseable {
         atRisk.put(k, r.replicatedPosition());
       }
     });
+    this.atRisk = Set.copyOf(atRisk.keySet());
     SourceSample s = sampler.sample(atRisk, latest, tailStart);
     sampleData = sampleData.succeeded(s, s.collectedAt());
   }

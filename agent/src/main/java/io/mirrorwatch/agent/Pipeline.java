@@ -16,6 +16,7 @@ import io.mirrorwatch.agent.evaluate.FlowEvaluator;
 import io.mirrorwatch.agent.model.AgentSnapshot;
 import io.mirrorwatch.agent.model.ClusterState;
 import io.mirrorwatch.agent.model.Collected;
+import io.mirrorwatch.agent.model.PartitionKey;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.time.Clock;
@@ -121,7 +122,9 @@ public final class Pipeline implements AutoCloseable {
     timed("cluster", alias, () -> {
       Listing listing = new Listing(c.topics(), c.groups());
       listings.put(alias, listing);
-      ClusterState state = c.collect(topicsNeededOn(alias, listing), groupsNeededOn(alias, listing));
+      Set<String> groups = groupsNeededOn(alias, listing);
+      ClusterState state = c.collect(sourceTopicsOn(alias, listing), replicaTopicsOn(alias, listing), groups,
+          isTarget(alias) ? groups : Set.of(), clusterData.get(alias).value(), atRiskOn(alias));
       clusterData.compute(alias, (k, old) -> old.succeeded(state, state.collectedAt()));
     }, error -> clusterData.compute(alias, (k, old) -> old.failed(error)));
   }
@@ -133,18 +136,42 @@ public final class Pipeline implements AutoCloseable {
     timed("indirection", "", () -> indirectionTargets = indirection.resolve(), error -> {});
   }
 
-  /** Source topics of flows leaving this cluster and their replicas on flows arriving at it. */
-  private Set<String> topicsNeededOn(String alias, Listing listing) {
+  /** Source topics of the flows leaving this cluster. */
+  private Set<String> sourceTopicsOn(String alias, Listing listing) {
     Set<String> topics = new java.util.TreeSet<>();
     for (FlowRuntime f : flows.values()) {
       if (f.config().source().equals(alias)) {
         topics.addAll(FlowTopology.replicaOf(f.config(), listing.topics()).keySet());
       }
+    }
+    return topics;
+  }
+
+  /** Replicas, on this cluster, of the flows arriving at it (known from the flows' last collect). */
+  private Set<String> replicaTopicsOn(String alias, Listing listing) {
+    Set<String> topics = new java.util.TreeSet<>();
+    for (FlowRuntime f : flows.values()) {
       if (f.config().target().equals(alias)) {
         f.replicaOf().values().stream().filter(listing.topics()::contains).forEach(topics::add);
       }
     }
     return topics;
+  }
+
+  /** Group activity is read only where evaluation reads it: a group active on a flow's target blocks offset sync. */
+  private boolean isTarget(String alias) {
+    return flows.values().stream().anyMatch(f -> f.config().target().equals(alias));
+  }
+
+  /** Source partitions on this cluster that had records at risk in the previous cycle, over all flows. */
+  private Set<PartitionKey> atRiskOn(String alias) {
+    Set<PartitionKey> atRisk = new java.util.HashSet<>();
+    for (FlowRuntime f : flows.values()) {
+      if (f.config().source().equals(alias)) {
+        atRisk.addAll(f.atRisk());
+      }
+    }
+    return atRisk;
   }
 
   /** Groups matching a flow filter that exist on the flow's source (looked up on both clusters). */

@@ -63,19 +63,42 @@ final class AgentCycle implements AutoCloseable {
     return describe(last);
   }
 
-  /** One timed cycle, in seconds. */
-  double timedCycle() {
+  /** One timed cycle, in seconds; its collector timings are kept under {@code label}. */
+  double timedCycle(String label) {
     long start = System.nanoTime();
     last = pipeline.runOnce();
     double took = Stats.seconds(System.nanoTime() - start);
     for (CollectorHealth h : last.collectors()) {
-      collectorSeconds.computeIfAbsent(h.collector() + "@" + h.cluster(), k -> new ArrayList<>())
+      collectorSeconds.computeIfAbsent(label + " " + h.collector() + "@" + h.cluster(), k -> new ArrayList<>())
           .add(h.lastDuration().toNanos() / 1e9);
+    }
+    checkNoErrors(last, label);
+    return took;
+  }
+
+  /**
+   * The cold start: a new Pipeline (new Admin clients, nothing remembered), its first cycle (which
+   * learns the replica names, so it leaves the target's replicas out) and its second (the first
+   * complete one: every replica's newest timestamp and every offsetsForTimes asked), in seconds.
+   */
+  static double[] coldCycles(String primaryBootstrap, String drBootstrap) {
+    try (AgentCycle fresh = new AgentCycle(primaryBootstrap, drBootstrap)) {
+      long t0 = System.nanoTime();
+      fresh.pipeline.runOnce();
+      long t1 = System.nanoTime();
+      AgentSnapshot second = fresh.pipeline.runOnce();
+      long t2 = System.nanoTime();
+      checkNoErrors(second, "cold");
+      return new double[] {Stats.seconds(t1 - t0), Stats.seconds(t2 - t1)};
+    }
+  }
+
+  private static void checkNoErrors(AgentSnapshot s, String label) {
+    for (CollectorHealth h : s.collectors()) {
       h.lastError().ifPresent(e -> {
-        throw new IllegalStateException("collector " + h.collector() + "@" + h.cluster() + " failed: " + e);
+        throw new IllegalStateException(label + " cycle: collector " + h.collector() + "@" + h.cluster() + " failed: " + e);
       });
     }
-    return took;
   }
 
   /** What the last cycle saw, to show that it covered the estate. */

@@ -20,7 +20,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -105,32 +104,35 @@ public final class AgentCycleBench {
     int reps = Math.min(o.runs(), 5);
     Map<String, Stats> primaryCalls = CallBreakdown.measure(primary, estate.partitions(false), estate.groups(), sourceTs, reps);
     Map<String, Stats> drCalls = CallBreakdown.measure(dr, estate.partitions(true), estate.groups(), Map.of(), reps);
-    Map<String, Stats> ab;
-    try (Admin pa = MinimalCycle.admin(primary); Admin da = MinimalCycle.admin(dr)) {
-      ab = CollectAB.measure(List.of(
-          new CollectAB.Side(pa, CollectAB.topicsOf(estate.partitions(false)), estate.groups()),
-          new CollectAB.Side(da, CollectAB.topicsOf(estate.partitions(true)), estate.groups())), reps);
-    }
-
     Map<String, Stats> cpuStats = new LinkedHashMap<>();
     r.cpu().forEach((k, v) -> cpuStats.put(k, Stats.of(v)));
-    Report.print(o, Stats.of(r.agent()), Stats.of(r.limit()), Stats.of(r.tool()), Stats.of(r.jvm()), heap,
-        r.collectors(), primaryCalls, drCalls);
-    Report.printCpuAndAb(cpuStats, ab);
+    Report.print(o, new Report.Agent(Stats.of(r.agent()), Stats.of(r.busy()), Stats.of(r.cold1()), Stats.of(r.cold2())),
+        Stats.of(r.limit()), Stats.of(r.tool()), Stats.of(r.jvm()), heap, r.collectors(), primaryCalls, drCalls);
+    Report.printCpu(cpuStats);
+    printPairedRatios(r);
     System.out.println("load average at end: " + loadAverage());
     deleteQuietly(work);
   }
 
-  /** Seconds of each timed run; CPU seconds per run; the agent's own collector timings. */
-  private record Rounds(List<Double> agent, List<Double> limit, List<Double> tool, List<Double> jvm,
-      Map<String, List<Double>> cpu, Map<String, List<Double>> collectors) {}
+  /**
+   * Seconds of each timed run: the agent idle (nothing moved since its previous cycle), busy (every
+   * partition moved), cold (a new Pipeline's first and second cycle); the limit, the tool and a no-op
+   * JVM. CPU seconds per run; the agent's own collector timings.
+   */
+  private record Rounds(List<Double> agent, List<Double> busy, List<Double> cold1, List<Double> cold2,
+      List<Double> limit, List<Double> tool, List<Double> jvm, Map<String, List<Double>> cpu,
+      Map<String, List<Double>> collectors) {}
 
-  /** The agent (a), the limit (c), the tool (b) and a no-op JVM, interleaved round by round. */
+  /**
+   * Interleaved round by round: the agent idle, the limit, the agent cold, the estate moved
+   * (untimed), the agent busy, the tool and a no-op JVM.
+   */
   private static Rounds rounds(BenchOptions o, Lab lab, Estate estate, Path work) {
     String primary = lab.primary().bootstrapServers();
     List<String> toolArgs = List.of("--bootstrap-server", primary, "--describe", "--all-groups");
     Rounds r = new Rounds(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-        new LinkedHashMap<>(), new LinkedHashMap<>());
+        new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
+    String dr = lab.dr().bootstrapServers();
     CpuMeter cpu = new CpuMeter(List.of(lab.primary().process().pid(), lab.dr().process().pid()));
     try (AgentCycle agent = new AgentCycle(primary, lab.dr().bootstrapServers());
         MinimalCycle limit = new MinimalCycle(primary, lab.dr().bootstrapServers(), estate)) {
@@ -141,12 +143,20 @@ public final class AgentCycleBench {
       ChildRun.run(ChildRun.KAFKA_TOOL_JVM, Noop.class.getName(), List.of(), work.resolve("noop.txt"));
       for (int i = 0; i < o.runs(); i++) {
         CpuMeter.Reading c0 = cpu.read();
-        r.agent().add(agent.timedCycle());
+        r.agent().add(agent.timedCycle("idle"));
         CpuMeter.Reading c1 = cpu.read();
         r.limit().add(limit.timedCycle());
         CpuMeter.Reading c2 = cpu.read();
-        addCpu(r.cpu(), "agent", c1.minus(c0));
+        addCpu(r.cpu(), "agent idle", c1.minus(c0));
         addCpu(r.cpu(), "limit", c2.minus(c1));
+        double[] cold = AgentCycle.coldCycles(primary, dr);
+        r.cold1().add(cold[0]);
+        r.cold2().add(cold[1]);
+        estate.appendRound(primary, dr, i); // untimed: every partition moves before the busy cycle
+        CpuMeter.Reading b0 = cpu.read();
+        r.busy().add(agent.timedCycle("busy"));
+        addCpu(r.cpu(), "agent busy", cpu.read().minus(b0));
+        c2 = cpu.read();
         String tool = "-";
         if (i < o.toolRuns()) {
           ChildRun.Result run = ChildRun.run(ChildRun.KAFKA_TOOL_JVM, TOOL, toolArgs, work.resolve("tool.txt"));
@@ -158,13 +168,34 @@ public final class AgentCycleBench {
         }
         r.jvm().add(ChildRun.run(ChildRun.KAFKA_TOOL_JVM, Noop.class.getName(), List.of(), work.resolve("noop.txt"))
             .seconds());
-        System.out.printf("round %d: agent %.3f s, limit %.3f s, tool %s, no-op JVM %.3f s%n", i + 1,
-            r.agent().get(i), r.limit().get(i), tool, r.jvm().get(i));
+        System.out.printf("round %d: agent idle %.3f s, busy %.3f s, cold %.3f + %.3f s, limit %.3f s, tool %s,"
+            + " no-op JVM %.3f s%n", i + 1, r.agent().get(i), r.busy().get(i), r.cold1().get(i), r.cold2().get(i),
+            r.limit().get(i), tool, r.jvm().get(i));
       }
       System.out.println("agent's last cycle: " + agent.lastCycle());
       r.collectors().putAll(agent.collectorSeconds());
     }
     return r;
+  }
+
+  /**
+   * Each round's agent and limit run back to back, so their ratio within a round is less exposed to
+   * the load drifting over the run (other work on the shared machine) than the ratio of medians.
+   */
+  private static void printPairedRatios(Rounds r) {
+    List<Double> idle = new ArrayList<>();
+    List<Double> busy = new ArrayList<>();
+    List<Double> cold2 = new ArrayList<>();
+    for (int i = 0; i < r.agent().size(); i++) {
+      idle.add(r.agent().get(i) / r.limit().get(i));
+      busy.add(r.busy().get(i) / r.limit().get(i));
+      cold2.add(r.cold2().get(i) / r.limit().get(i));
+    }
+    System.out.println();
+    System.out.println("ratios within each round (agent / limit of the same round), median, min, max:");
+    System.out.println(Stats.of(idle).row("  idle / limit"));
+    System.out.println(Stats.of(busy).row("  busy / limit"));
+    System.out.println(Stats.of(cold2).row("  cold cycle 2 / limit"));
   }
 
   /** The machine is shared: the load it carried is part of every figure. */

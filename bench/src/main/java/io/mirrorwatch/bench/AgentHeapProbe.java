@@ -34,7 +34,7 @@ public final class AgentHeapProbe {
       long count0 = gcCount();
       long time0 = gcMillis();
       for (int i = 0; i < runs; i++) {
-        cycles.add(agent.timedCycle());
+        cycles.add(agent.timedCycle("idle"));
       }
       gcCount = gcCount() - count0;
       gcMillis = gcMillis() - time0;

@@ -21,10 +21,13 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Where the agent's cycle goes: each request the agent's collectors make, with the same arguments,
- * timed alone on a warm client (medians). Mirrors {@code ClusterCollector.topics/groups/collect},
+ * Where the agent's cycle goes: each kind of request the agent's collectors make, over the whole
+ * estate, timed alone on a warm client (medians). Mirrors {@code ClusterCollector.topics/groups/collect},
  * {@code ClusterCollector.offsetsForTimes} and the metadata request of {@code TopicTail}; if those
- * change, change this list.
+ * change, change this list. The agent sends {@code listOffsets latest} every cycle; earliest (source
+ * topics only), maxTimestamp (replicas only) and forTimestamp over every partition only when nothing
+ * is known (a new Pipeline), otherwise for the partitions whose answers cannot be reused
+ * ({@code OffsetReuse}): these rows are the price of asking every partition.
  */
 final class CallBreakdown {
   private CallBreakdown() {}

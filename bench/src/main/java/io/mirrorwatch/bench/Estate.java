@@ -101,7 +101,7 @@ final class Estate {
       long t0 = System.nanoTime();
       createTopics(admin, replicas);
       long t1 = System.nanoTime();
-      produce(bootstrap, replicas);
+      produce(bootstrap, replicas, 0, options.recordsPerPartition());
       checkLogEnds(admin, replicas);
       long t2 = System.nanoTime();
       commit(admin, replicas);
@@ -127,7 +127,7 @@ final class Estate {
    * OutOfOrderSequenceException and stalled for its whole delivery timeout. Every send is checked,
    * and so is every partition's log end afterwards.
    */
-  private void produce(String bootstrap, boolean replicas) {
+  private void produce(String bootstrap, boolean replicas, int from, int to) {
     Map<String, Object> props = Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false,
@@ -141,7 +141,7 @@ final class Estate {
     try (KafkaProducer<byte[], byte[]> producer =
         new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
       for (TopicPartition tp : partitions(false)) {
-        for (int i = 0; i < options.recordsPerPartition(); i++) {
+        for (int i = from; i < to; i++) {
           String id = tp.topic() + "-" + tp.partition() + "-" + i;
           RecordHeaders headers = new RecordHeaders();
           headers.add(EVENT_ID_HEADER, id.getBytes(StandardCharsets.UTF_8));
@@ -160,6 +160,18 @@ final class Estate {
     if (failed.get() != null) {
       throw new IllegalStateException("producing the estate failed", failed.get());
     }
+  }
+
+  /**
+   * Moves every partition of the estate, as a busy replicated estate does between two agent cycles:
+   * record {@code recordsPerPartition + round} (0-based round) into every source partition and the
+   * same record (timestamp, header) into its replica, as MM2 would copy it; the replicas stay caught
+   * up. Every send is acknowledged (acks=1) or this throws.
+   */
+  void appendRound(String primaryBootstrap, String drBootstrap, int round) {
+    int i = options.recordsPerPartition() + round;
+    produce(primaryBootstrap, false, i, i + 1);
+    produce(drBootstrap, true, i, i + 1);
   }
 
   /** Every partition of one side holds exactly the records produced (no loss, no duplicate). */

@@ -11,13 +11,20 @@ final class Report {
 
   private Report() {}
 
-  static void print(BenchOptions o, Stats agent, Stats limit, Stats tool, Stats jvm, Optional<Map<String, Double>> heap,
+  /** The agent's cycle: idle (the estate), busy (every partition moved), a new Pipeline's two first. */
+  record Agent(Stats idle, Stats busy, Stats cold1, Stats cold2) {}
+
+  static void print(BenchOptions o, Agent agents, Stats limit, Stats tool, Stats jvm, Optional<Map<String, Double>> heap,
       Map<String, List<Double>> collectors, Map<String, Stats> primaryCalls, Map<String, Stats> drCalls) {
+    Stats agent = agents.idle();
     String header = String.format("%-58s %9s %9s %9s %5s", "measurement", "median s", "min s", "max s", "runs");
     System.out.println();
     System.out.println(header);
     System.out.println("-".repeat(header.length()));
-    System.out.println(agent.row("agent cycle, Pipeline.runOnce() (primary + dr)"));
+    System.out.println(agent.row("agent cycle, idle: nothing moved since its previous cycle"));
+    System.out.println(agents.busy().row("agent cycle, busy: every partition moved since the previous"));
+    System.out.println(agents.cold1().row("agent cold, new Pipeline: cycle 1 (learns replica names)"));
+    System.out.println(agents.cold2().row("agent cold, new Pipeline: cycle 2 (first complete)"));
     System.out.println(limit.row("limit: 1 listConsumerGroupOffsets + 1 listOffsets x 2"));
     System.out.println(tool.row("kafka-consumer-groups --describe --all-groups (primary)"));
     System.out.println(jvm.row("no-op JVM start, same options and classpath"));
@@ -28,6 +35,8 @@ final class Report {
     double toolOverAgent = tool.median() / agent.median();
     System.out.printf("agent / limit          = %6.2f   (target <= %.0f)   %s%n", agentOverLimit,
         TARGET_AGENT_OVER_LIMIT, verdict(agentOverLimit <= TARGET_AGENT_OVER_LIMIT));
+    System.out.printf("  busy / limit         = %6.2f%n", agents.busy().median() / limit.median());
+    System.out.printf("  cold 2 / limit       = %6.2f%n", agents.cold2().median() / limit.median());
     System.out.printf("tool / agent           = %6.2f   (target >= %.0f)  %s%n", toolOverAgent,
         TARGET_TOOL_OVER_AGENT, verdict(toolOverAgent >= TARGET_TOOL_OVER_AGENT));
     System.out.printf("tool-minus-JVM / agent = %6.2f%n", toolNet / agent.median());
@@ -48,20 +57,18 @@ final class Report {
     drCalls.forEach((k, v) -> System.out.println(v.row("  dr " + k)));
   }
 
-  /** CPU seconds per cycle (load-independent where wall time is not) and the collect A/B. */
-  static void printCpuAndAb(Map<String, Stats> cpu, Map<String, Stats> ab) {
+  /** CPU seconds per cycle (load-independent where wall time is not). */
+  static void printCpu(Map<String, Stats> cpu) {
     System.out.println();
     System.out.println("CPU seconds per measured run (client = the bench JVM, brokers = both broker JVMs):");
     cpu.forEach((k, v) -> System.out.println(v.row("  " + k)));
-    Stats agentTotal = cpu.get("agent total");
     Stats limitTotal = cpu.get("limit total");
-    if (agentTotal != null && limitTotal != null && limitTotal.median() > 0) {
-      System.out.printf("  agent / limit in CPU seconds (medians) = %.2f%n", agentTotal.median() / limitTotal.median());
+    for (String agent : List.of("agent idle", "agent busy")) {
+      Stats total = cpu.get(agent + " total");
+      if (total != null && limitTotal != null && limitTotal.median() > 0) {
+        System.out.printf("  %s / limit in CPU seconds (medians) = %.2f%n", agent, total.median() / limitTotal.median());
+      }
     }
-    System.out.println();
-    System.out.println("ClusterCollector.collect request pattern, both clusters at once, alternating (wall s):");
-    System.out.println(ab.get("sequential").row("  awaited one after another (as the collector does)"));
-    System.out.println(ab.get("concurrent").row("  all sent, then awaited (tried, not adopted)"));
   }
 
   private static String verdict(boolean met) {

@@ -3,25 +3,20 @@ package io.mirrorwatch.agent.collect;
 import io.mirrorwatch.agent.config.ClusterConfig;
 import io.mirrorwatch.agent.model.ClusterState;
 import io.mirrorwatch.agent.model.PartitionKey;
-import io.mirrorwatch.agent.model.PartitionOffsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
-import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.GroupType;
@@ -31,19 +26,26 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * One cluster through the Admin API: topic and group listings, log bounds, committed offsets.
  * Every request is batched over all topics or all groups (one request per kind, not per group),
- * and every wait has the configured deadline.
+ * and every wait has the configured deadline. Log offsets are asked by role and only where an
+ * earlier answer cannot be reused ({@link LogBoundsReader}, {@link OffsetReuse}).
  */
 public final class ClusterCollector implements AutoCloseable {
   private final String alias;
   private final Admin admin;
   private final Duration deadline;
   private final Clock clock;
+  private final LogOffsets offsets;
+  private final LogBoundsReader logBounds;
+  /** Collects so far; one cycle at a time calls {@link #collect}. */
+  private long cycle;
 
   public ClusterCollector(ClusterConfig config, Duration deadline, Clock clock) {
     this.alias = config.alias();
     this.admin = Admin.create(config.clientProperties(deadline));
     this.deadline = deadline;
     this.clock = clock;
+    this.offsets = new AdminLogOffsets(alias, admin, deadline);
+    this.logBounds = new LogBoundsReader(offsets);
   }
 
   public String alias() {
@@ -73,50 +75,48 @@ public final class ClusterCollector implements AutoCloseable {
         .collect(Collectors.toSet());
   }
 
-  /** Log bounds of every partition of {@code topics}, and offsets and activity of {@code groups}. */
-  public ClusterState collect(Set<String> topics, Set<String> groups) throws CollectException {
+  /**
+   * Log offsets of the flows' source and replica partitions on this cluster, and offsets and
+   * activity of {@code groups}. Asks only what evaluation reads and {@code previous} does not
+   * already answer ({@link OffsetReuse}).
+   *
+   * @param groups groups whose committed offsets are read
+   * @param activityOf groups whose membership is read (evaluation reads it on flow targets only)
+   * @param previous this cluster's last good collect, if any: the answers that may be reused
+   * @param atRisk source partitions with records at risk in the previous cycle
+   */
+  public ClusterState collect(Set<String> sourceTopics, Set<String> replicaTopics, Set<String> groups,
+      Set<String> activityOf, Optional<ClusterState> previous, Set<PartitionKey> atRisk) throws CollectException {
+    Set<String> topics = new HashSet<>(sourceTopics);
+    topics.addAll(replicaTopics);
     Map<String, TopicDescription> described = topics.isEmpty() ? Map.of()
         : Deadlines.get(alias + " describeTopics", deadline, admin.describeTopics(topics).allTopicNames());
-    List<TopicPartition> partitions = described.values().stream()
-        .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
-        .toList();
-    Map<TopicPartition, ListOffsetsResultInfo> earliest = offsets(partitions, OffsetSpec.earliest());
-    Map<TopicPartition, ListOffsetsResultInfo> latest = offsets(partitions, OffsetSpec.latest());
-    Map<TopicPartition, ListOffsetsResultInfo> newest = offsets(partitions, OffsetSpec.maxTimestamp());
-    Map<PartitionKey, PartitionOffsets> bounds = new HashMap<>();
-    for (TopicPartition tp : partitions) {
-      ListOffsetsResultInfo n = newest.get(tp);
-      OptionalLong ts = n != null && n.offset() >= 0 && n.timestamp() >= 0 ? OptionalLong.of(n.timestamp()) : OptionalLong.empty();
-      bounds.put(key(tp), new PartitionOffsets(earliest.get(tp).offset(), latest.get(tp).offset(), ts));
-    }
-    return new ClusterState(alias, clock.instant(), bounds, committed(groups), active(groups));
+    Set<PartitionKey> sources = new HashSet<>();
+    Set<PartitionKey> replicas = new HashSet<>();
+    described.values().forEach(d -> d.partitions().forEach(p -> {
+      PartitionKey k = new PartitionKey(d.name(), p.partition());
+      if (sourceTopics.contains(d.name())) {
+        sources.add(k);
+      }
+      if (replicaTopics.contains(d.name())) {
+        replicas.add(k);
+      }
+    }));
+    LogBoundsReader.Bounds known = previous
+        .map(p -> new LogBoundsReader.Bounds(p.sources(), p.replicas()))
+        .orElse(new LogBoundsReader.Bounds(Map.of(), Map.of()));
+    LogBoundsReader.Bounds bounds = logBounds.read(sources, replicas, known, atRisk, cycle++);
+    return new ClusterState(alias, clock.instant(), bounds.sources(), bounds.replicas(), committed(groups),
+        active(activityOf));
   }
 
   /** First source offsets whose timestamp is at or after the given times ({@code offsetsForTimes}). */
   public Map<PartitionKey, Long> offsetsForTimes(Map<PartitionKey, Long> timestamps) throws CollectException {
-    if (timestamps.isEmpty()) {
-      return Map.of();
-    }
-    Map<TopicPartition, OffsetSpec> specs = new HashMap<>();
-    timestamps.forEach((k, ts) -> specs.put(new TopicPartition(k.topic(), k.partition()), OffsetSpec.forTimestamp(ts)));
-    Map<TopicPartition, ListOffsetsResultInfo> found =
-        Deadlines.get(alias + " offsetsForTimes", deadline, admin.listOffsets(specs).all());
+    Map<PartitionKey, LogOffsets.Query> queries = new HashMap<>();
+    timestamps.forEach((k, ts) -> queries.put(k, new LogOffsets.AtTimestamp(ts)));
     Map<PartitionKey, Long> result = new HashMap<>();
-    found.forEach((tp, info) -> {
-      if (info.offset() >= 0) {
-        result.put(key(tp), info.offset());
-      }
-    });
+    offsets.list("offsetsForTimes", queries).forEach((k, f) -> result.put(k, f.offset()));
     return result;
-  }
-
-  private Map<TopicPartition, ListOffsetsResultInfo> offsets(List<TopicPartition> partitions, OffsetSpec spec)
-      throws CollectException {
-    if (partitions.isEmpty()) {
-      return Map.of();
-    }
-    Map<TopicPartition, OffsetSpec> request = partitions.stream().collect(Collectors.toMap(Function.identity(), p -> spec));
-    return Deadlines.get(alias + " listOffsets", deadline, admin.listOffsets(request).all());
   }
 
   private Map<String, Map<PartitionKey, Long>> committed(Set<String> groups) throws CollectException {

@@ -32,7 +32,7 @@ final class RpoRules {
     Map<PartitionKey, Long> mm2 = in.mm2().value().map(Mm2State::replicatedUpTo).orElse(Map.of());
     Map<PartitionKey, Long> tail =
         in.sample().value().map(SourceSample::tailStartForTimestamp).orElse(Map.of());
-    source.get().partitions().forEach((key, offsets) -> {
+    source.get().sources().forEach((key, offsets) -> {
       if (in.replicaOf().containsKey(key.topic())) {
         result.put(key, PartitionRpo.estimate(offsets.earliest(), offsets.latest(),
             optional(mm2.get(key)), optional(tail.get(key))));
@@ -43,8 +43,8 @@ final class RpoRules {
 
   /** Aggregates partitions into one figure per topic and advances the stall history. */
   static Result topics(FlowInputs in, Map<PartitionKey, PartitionRpo> rpo, FlowHistory history, Instant now) {
-    Map<PartitionKey, PartitionOffsets> replica = in.targetCluster().value()
-        .map(ClusterState::partitions).orElse(Map.of());
+    Map<PartitionKey, PartitionOffsets.Replica> replica = in.targetCluster().value()
+        .map(ClusterState::replicas).orElse(Map.of());
     Map<PartitionKey, SourceSample.OffsetTimestamp> stamps = in.sample().value()
         .map(SourceSample::timestampAt).orElse(Map.of());
     Map<PartitionKey, Long> replicaLatest = new HashMap<>(history.replicaLatest());
@@ -55,7 +55,7 @@ final class RpoRules {
       PartitionKey key = e.getKey();
       PartitionRpo r = e.getValue();
       String replicaTopic = in.replicaOf().get(key.topic());
-      PartitionOffsets rep = replica.get(new PartitionKey(replicaTopic, key.partition()));
+      PartitionOffsets.Replica rep = replica.get(new PartitionKey(replicaTopic, key.partition()));
       if (rep != null && !Long.valueOf(rep.latest()).equals(replicaLatest.get(key))) {
         replicaLatest.put(key, rep.latest());
         advancedAt.put(key, now);
@@ -80,7 +80,7 @@ final class RpoRules {
    * copied in order, so the oldest missing one is no older than the newest copied one); otherwise
    * it is unknown (NaN).
    */
-  static double oldestAge(PartitionRpo r, SourceSample.OffsetTimestamp stamp, PartitionOffsets replica, Instant now) {
+  static double oldestAge(PartitionRpo r, SourceSample.OffsetTimestamp stamp, PartitionOffsets.Replica replica, Instant now) {
     if (stamp != null && stamp.offset() <= r.replicatedPosition()) {
       return Math.max(0, (now.toEpochMilli() - stamp.timestamp()) / 1000.0);
     }
@@ -96,7 +96,7 @@ final class RpoRules {
       return new Rate(Map.of(), history.sourceLatest(), history.sourceLatestAt());
     }
     Map<PartitionKey, Long> latest = new HashMap<>();
-    source.get().partitions().forEach((k, o) -> {
+    source.get().sources().forEach((k, o) -> {
       if (in.replicaOf().containsKey(k.topic())) {
         latest.put(k, o.latest());
       }

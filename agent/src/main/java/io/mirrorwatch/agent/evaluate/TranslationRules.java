@@ -79,7 +79,7 @@ final class TranslationRules {
       b.add(Level.WARNING, in.target() + " does not hold MM2's translated offsets");
     }
     long reprocess = reprocess(in, checkpoints, source.committed().getOrDefault(group, Map.of()),
-        target.partitions(), rpo);
+        target.replicas(), rpo);
     CheckResult r = b.build("checkpointed and synced");
     return new GroupStatus(group, Optional.of(age), synced, active, reprocess, r.level(), r.reasons());
   }
@@ -130,14 +130,14 @@ final class TranslationRules {
    * has already processed on the source and would process again: max(0, R - d - max(0, P - c)).
    */
   static long reprocess(FlowInputs in, Map<PartitionKey, CheckpointInfo> checkpoints, Map<PartitionKey, Long> committed,
-      Map<PartitionKey, PartitionOffsets> targetPartitions, Map<PartitionKey, PartitionRpo> rpo) {
+      Map<PartitionKey, PartitionOffsets.Replica> targetPartitions, Map<PartitionKey, PartitionRpo> rpo) {
     Map<String, String> sourceOfReplica = new HashMap<>();
     in.replicaOf().forEach((src, rep) -> sourceOfReplica.put(rep, src));
     long total = 0;
     for (Map.Entry<PartitionKey, CheckpointInfo> e : checkpoints.entrySet()) {
       PartitionKey replicaKey = e.getKey();
       String sourceTopic = sourceOfReplica.get(replicaKey.topic());
-      PartitionOffsets replica = targetPartitions.get(replicaKey);
+      PartitionOffsets.Replica replica = targetPartitions.get(replicaKey);
       if (sourceTopic == null || replica == null) {
         continue;
       }

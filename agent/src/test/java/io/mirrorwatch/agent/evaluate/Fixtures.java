@@ -45,10 +45,10 @@ final class Fixtures {
 
   FlowInputs inputs() {
     ClusterState source = new ClusterState("primary", collectedAt,
-        Map.of(SRC, new PartitionOffsets(0, sourceLatest, OptionalLong.of(NOW.toEpochMilli()))),
+        Map.of(SRC, new PartitionOffsets.Source(0, sourceLatest)), Map.of(),
         group(sourceCommitted, SRC), Set.of());
     ClusterState target = new ClusterState("dr", collectedAt,
-        Map.of(REP, new PartitionOffsets(0, replicaLatest, OptionalLong.of(replicaNewestTs))),
+        Map.of(), Map.of(REP, new PartitionOffsets.Replica(replicaLatest, OptionalLong.of(replicaNewestTs))),
         group(targetCommitted, REP), activeOnTarget);
     Map<String, Map<PartitionKey, CheckpointInfo>> cps = new HashMap<>();
     checkpoints.forEach((g, c) -> cps.put(g, Map.of(REP, c)));
