@@ -7,6 +7,7 @@ import io.mirrorwatch.reconciler.checks.DuplicateReplicated;
 import io.mirrorwatch.reconciler.checks.EventIdCheck;
 import io.mirrorwatch.reconciler.checks.EventContribution;
 import io.mirrorwatch.reconciler.checks.EventIdChecksFunction;
+import io.mirrorwatch.reconciler.checks.EventKey;
 import io.mirrorwatch.reconciler.checks.Stranded;
 import io.mirrorwatch.reconciler.checks.Unprocessed;
 import io.mirrorwatch.reconciler.report.BucketTotals;
@@ -41,7 +42,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
 
 /**
- * The reconciliation as a Flink batch job: {@code source -> decode -> keyBy(event ID) -> checks ->
+ * The reconciliation as a Flink batch job: {@code source -> decode -> keyBy(hash of the event ID) -> checks ->
  * sink}. The source and the sink are arguments (Kafka and the report files in production,
  * collections and a list in tests); the graph in between is the same.
  *
@@ -125,7 +126,7 @@ public final class ReconcileJob {
     DataStream<Event> events =
         source.open(env).flatMap(new DecodeFunction(plan)).name("decode").uid("decode");
     SingleOutputStreamOperator<Finding> findings = events
-        .keyBy(Event::eventId, Types.STRING)
+        .keyBy(e -> EventKey.of(e.eventId()), Types.LONG)
         .process(new EventIdChecksFunction(checks(plan), contribution(plan), plan.anchors()))
         .name("checks by event ID")
         .uid("checks");

@@ -107,7 +107,11 @@ public final class ReconcileBench {
           reconcilerJar + File.pathSeparator + benchClasses, FlinkReadOnly.class.getName(),
           spec.toString(), from, to), work), data.records());
       Path out = work.resolve("report-" + r);
-      Measured.Run rec = Measured.run("reconciler-" + r, Measured.java(concat(tmp, "-Xmx" + heap), "-jar",
+      List<String> recJvm = new ArrayList<>(concat(tmp, "-Xmx" + heap));
+      // e.g. -Dbench.reconciler.jvm=-XX:StartFlightRecording=filename=/tmp/rec.jfr,dumponexit=true
+      Arrays.stream(System.getProperty("bench.reconciler.jvm", "").split(" ")).filter(a -> !a.isBlank())
+          .forEach(recJvm::add);
+      Measured.Run rec = Measured.run("reconciler-" + r, Measured.java(recJvm, "-jar",
           reconcilerJar.toString(), "--config", spec.toString(), "--from", from, "--to", to,
           "--out", out.toString()), work);
       requireCleanReport(rec, out, events);

@@ -6,6 +6,8 @@ import io.mirrorwatch.reconciler.source.Event;
 import io.mirrorwatch.reconciler.source.offsets.Anchor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.flink.api.common.accumulators.LongCounter;
@@ -18,10 +20,11 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Thin Flink wrapper of the {@link EventIdCheck}s, keyed by event ID. In BATCH mode Flink sorts the
- * input by key and hands over one key's records consecutively; the end-of-time timer fires once a
- * key is complete, so the checks see every record of the ID at once, and state is held for one key
- * at a time only.
+ * Thin Flink wrapper of the {@link EventIdCheck}s, keyed by {@link EventKey} (a hash of the event
+ * ID). In BATCH mode Flink sorts the input by key and hands over one key's records consecutively;
+ * the end-of-time timer fires once a key is complete, so the checks see every record of the ID at
+ * once, and state is held for one key at a time only. The records of a key are split by event ID
+ * first: IDs whose hashes collide are checked apart, as if keyed by the ID itself.
  *
  * <p>With aggregates configured, each event's {@link EventContribution} leaves on the side output
  * {@link #BUCKETS}, to be summed per bucket and group key downstream of this operator.
@@ -30,7 +33,7 @@ import org.apache.flink.util.OutputTag;
  * event that holds one of the {@link Anchor}s: this is the one place that sees an event's records on
  * both clusters together, so it is where the anchor's copy on the other cluster is found.
  */
-public final class EventIdChecksFunction extends KeyedProcessFunction<String, Event, Finding> {
+public final class EventIdChecksFunction extends KeyedProcessFunction<Long, Event, Finding> {
   private static final long serialVersionUID = 1L;
   public static final String EVENTS = "mirrorwatch-events";
   public static final String PROCESSED = "mirrorwatch-events-processed";
@@ -79,7 +82,16 @@ public final class EventIdChecksFunction extends KeyedProcessFunction<String, Ev
     List<Event> all = new ArrayList<>();
     records.get().forEach(all::add);
     records.clear();
-    EventRecords r = new EventRecords(ctx.getCurrentKey(), all);
+    Map<String, List<Event>> byId = new TreeMap<>();
+    for (Event e : all) {
+      byId.computeIfAbsent(e.eventId(), id -> new ArrayList<>()).add(e);
+    }
+    for (Map.Entry<String, List<Event>> id : byId.entrySet()) {
+      check(new EventRecords(id.getKey(), id.getValue()), ctx, out);
+    }
+  }
+
+  private void check(EventRecords r, OnTimerContext ctx, Collector<Finding> out) {
     count(r);
     for (EventIdCheck check : checks) {
       check.check(r).forEach(out::collect);
@@ -87,8 +99,12 @@ public final class EventIdChecksFunction extends KeyedProcessFunction<String, Ev
     if (contribution != null) {
       contribution.of(r).ifPresent(c -> ctx.output(BUCKETS, c));
     }
-    if (!anchors.isEmpty() && all.stream().anyMatch(e -> anchors.contains(Anchor.of(e)))) {
-      all.forEach(e -> ctx.output(ANCHORED, e));
+    if (!anchors.isEmpty()) {
+      List<Event> mine = new ArrayList<>(r.source());
+      mine.addAll(r.downstream());
+      if (mine.stream().anyMatch(e -> anchors.contains(Anchor.of(e)))) {
+        mine.forEach(e -> ctx.output(ANCHORED, e));
+      }
     }
   }
 

@@ -1,0 +1,67 @@
+package io.mirrorwatch.reconciler.checks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mirrorwatch.reconciler.ReconcileJob;
+import io.mirrorwatch.reconciler.report.Finding;
+import io.mirrorwatch.reconciler.source.Event;
+import io.mirrorwatch.reconciler.source.Origin;
+import io.mirrorwatch.reconciler.source.Role;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.util.CloseableIterator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The checks are keyed by a hash of the event ID: IDs whose hashes collide must still be judged
+ * apart. Forced here by keying every record by the same key.
+ */
+class EventIdChecksFunctionTest {
+  @RegisterExtension
+  static final MiniClusterExtension FLINK = new MiniClusterExtension(
+      new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(1).build());
+
+  static Event event(String id, String cluster, String topic, Role role, Origin origin, long offset, long payload) {
+    return new Event(id, cluster, topic, 0, offset, 1_000 + offset, role, origin, payload, null, null, null);
+  }
+
+  /** a: produced twice; b: clean; c: never processed. Every record of the three IDs. */
+  static List<Event> events() {
+    return List.of(
+        event("a", "primary", "orders", Role.SOURCE, Origin.ORIGINAL, 0, 1),
+        event("a", "primary", "orders", Role.SOURCE, Origin.ORIGINAL, 1, 2),
+        event("a", "primary", "orders-processed", Role.DOWNSTREAM, Origin.ORIGINAL, 0, 3),
+        event("b", "primary", "orders", Role.SOURCE, Origin.ORIGINAL, 2, 4),
+        event("b", "primary", "orders-processed", Role.DOWNSTREAM, Origin.ORIGINAL, 1, 5),
+        event("c", "primary", "orders", Role.SOURCE, Origin.ORIGINAL, 3, 6));
+  }
+
+  static List<String> findings(KeySelector<Event, Long> key) throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    ReconcileJob.configure(env, Optional.of(1));
+    List<String> out = new ArrayList<>();
+    try (CloseableIterator<Finding> it = env.fromData(events(), TypeInformation.of(Event.class))
+        .keyBy(key, Types.LONG)
+        .process(new EventIdChecksFunction(ReconcileJob.CHECKS))
+        .executeAndCollect()) {
+      it.forEachRemaining(f -> out.add(f.kind().id() + ":" + f.eventId()));
+    }
+    out.sort(null);
+    return out;
+  }
+
+  @Test
+  void idsSharingOneKeyAreJudgedAsIfKeyedApart() throws Exception {
+    List<String> byHash = findings(e -> EventKey.of(e.eventId()));
+    assertThat(byHash).containsExactly("duplicate_produced:a", "unprocessed:c");
+    assertThat(findings(e -> 0L)).isEqualTo(byHash);
+  }
+}
