@@ -1,7 +1,5 @@
 package io.mirrorwatch.reconciler.checks;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * The key the checks are grouped by: a 64-bit hash of the event ID. In BATCH mode Flink sorts all
  * input by key before the checks run, and a {@code long} sorts by its fixed-length normalized bytes
@@ -16,11 +14,16 @@ public final class EventKey {
 
   private EventKey() {}
 
-  /** FNV-1a over the UTF-8 bytes, then MurmurHash3's 64-bit finalizer to spread every input bit. */
+  /**
+   * FNV-1a over the UTF-16 chars, then MurmurHash3's 64-bit finalizer to spread every input bit.
+   * Chars rather than encoded bytes: this runs once per record, and encoding would allocate.
+   */
   public static long of(String eventId) {
     long h = OFFSET_BASIS;
-    for (byte b : eventId.getBytes(StandardCharsets.UTF_8)) {
-      h = (h ^ (b & 0xff)) * PRIME;
+    for (int i = 0; i < eventId.length(); i++) {
+      char c = eventId.charAt(i);
+      h = (h ^ (c & 0xff)) * PRIME;
+      h = (h ^ (c >>> 8)) * PRIME;
     }
     h ^= h >>> 33;
     h *= 0xff51afd7ed558ccdL;
