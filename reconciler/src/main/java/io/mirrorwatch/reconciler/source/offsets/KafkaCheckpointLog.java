@@ -1,6 +1,7 @@
 package io.mirrorwatch.reconciler.source.offsets;
 
 import io.mirrorwatch.reconciler.config.ClusterSpec;
+import io.mirrorwatch.reconciler.source.TopicScan;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

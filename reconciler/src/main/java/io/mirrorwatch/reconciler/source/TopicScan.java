@@ -1,4 +1,4 @@
-package io.mirrorwatch.reconciler.source.offsets;
+package io.mirrorwatch.reconciler.source;
 
 import io.mirrorwatch.reconciler.config.ClusterSpec;
 import java.time.Duration;
@@ -18,12 +18,14 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /**
  * Reads every partition of one topic from the beginning to the end offsets taken at the start, with
  * a plain consumer (no group: it commits nothing), within one overall deadline. For the small
- * metadata topics of the offset checks ({@code __consumer_offsets}, MM2's checkpoints).
+ * metadata topics the CLI reads before the job: {@code __consumer_offsets} and MM2's checkpoints
+ * (offset checks), MM2's Connect offsets topic (stranded). Records appended after the start may be
+ * handed over too; callers that care compare timestamps.
  *
  * <p>{@code read_committed} unless the cluster's properties say otherwise: offsets committed in an
  * aborted transaction ({@code sendOffsetsToTransaction}) never became a group's position.
  */
-final class TopicScan {
+public final class TopicScan {
   private static final Duration POLL = Duration.ofMillis(200);
 
   private TopicScan() {}
@@ -32,7 +34,7 @@ final class TopicScan {
    * @return false when the topic does not exist (nothing was read)
    * @throws IllegalStateException when the cluster does not deliver it all within {@code deadline}
    */
-  static boolean scan(ClusterSpec cluster, String topic, Duration deadline, Consumer<ConsumerRecord<byte[], byte[]>> each) {
+  public static boolean scan(ClusterSpec cluster, String topic, Duration deadline, Consumer<ConsumerRecord<byte[], byte[]>> each) {
     long end = System.nanoTime() + deadline.toNanos();
     try (KafkaConsumer<byte[], byte[]> consumer = consumer(cluster, deadline)) {
       List<TopicPartition> partitions = new ArrayList<>();
