@@ -50,6 +50,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.HeartbeatManagerOptions;
 import org.apache.flink.configuration.NettyShuffleEnvironmentOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -132,12 +133,12 @@ public final class ReconcileMain implements Callable<Integer> {
       stderr.println(e.getMessage());
       return Report.EXIT_ERROR;
     }
-    try {
+    try (Scratch scratch = Scratch.create()) {
       TopicPlan plan = TopicPlan.resolve(cfg);
       Map<String, Set<String>> existing = existingTopics(cfg);
       Set<String> missing = missingTopics(plan, existing);
       Optional<FailoverPositions> cutover = new FailoverPositionsReader(mm2Offsets, stderr::println).read(cfg, existing.get(cfg.dr().alias()));
-      StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(embeddedCluster());
+      StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(embeddedCluster(scratch.dir()));
       ReconcileJob.configure(env, Optional.ofNullable(parallelism).or(cfg::parallelism));
       stderr.println("reading " + plan.topics().size() + " topics on " + cfg.primary().alias() + " and "
           + cfg.dr().alias() + ", window " + cfg.window().from() + " .. " + cfg.window().to());
@@ -176,12 +177,15 @@ public final class ReconcileMain implements Callable<Integer> {
    * Settings of the embedded cluster; a remote cluster ignores them and keeps its own. Running tasks
    * report accumulators (and so the progress) with their heartbeats, every 10 s by default: the
    * embedded cluster beats faster. Its shuffle stays in one process, so compressing it (LZ4 by
-   * default) only costs CPU (measured: 7 % of the job's samples).
+   * default) only costs CPU (measured: 7 % of the job's samples). Its files (spilled sort runs, the
+   * RPC system's jar, which Flink only removes when the cluster is closed, not at exit) go to
+   * {@code scratch}.
    */
-  private static Configuration embeddedCluster() {
+  private static Configuration embeddedCluster(Path scratch) {
     Configuration conf = new Configuration();
     conf.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, PROGRESS_EVERY);
     conf.set(NettyShuffleEnvironmentOptions.SHUFFLE_COMPRESSION_CODEC, NettyShuffleEnvironmentOptions.CompressionCodec.NONE);
+    conf.set(CoreOptions.TMP_DIRS, scratch.toString());
     return conf;
   }
 

@@ -16,6 +16,7 @@ import io.mirrorwatch.lab.workload.ProcessedEvent;
 import io.mirrorwatch.lab.workload.ProducedEvent;
 import io.mirrorwatch.reconciler.source.Mm2OffsetRecord;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -30,6 +31,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -126,12 +128,14 @@ class ReconcileLabIT {
         """.formatted(primary.bootstrapServers(), lab.dr().bootstrapServers(), failoverAt));
     Path out = dir.resolve("report");
     ByteArrayOutputStream console = new ByteArrayOutputStream();
+    Set<String> tmpBefore = flinkScratch();
     long start = System.nanoTime();
     int exit = ReconcileMain.run(new String[] {"--config", config.toString(), "--from", from.toString(),
         "--to", to.toString(), "--out", out.toString()}, new PrintStream(console, true, UTF_8), System.err);
     System.out.printf("reconciler took %d ms%n%s%n", (System.nanoTime() - start) / 1_000_000, console.toString(UTF_8));
 
     assertThat(exit).isEqualTo(1);
+    assertThat(flinkScratch()).as("embedded Flink files left in java.io.tmpdir").isSubsetOf(tmpBefore);
     assertThat(eventIds(out, "duplicate_produced")).containsExactlyInAnyOrderElementsOf(producedTwice);
     assertThat(eventIds(out, "duplicate_processed")).containsExactlyInAnyOrderElementsOf(processedTwice);
     assertThat(eventIds(out, "unprocessed")).containsExactlyInAnyOrderElementsOf(neverProcessed);
@@ -292,5 +296,14 @@ class ReconcileLabIT {
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+  }
+
+  /** What an embedded Flink cluster leaves in java.io.tmpdir when nobody removes it. */
+  private static Set<String> flinkScratch() throws IOException {
+    try (Stream<Path> entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      return entries.map(p -> p.getFileName().toString())
+          .filter(n -> n.startsWith("flink-rpc") || n.startsWith("minicluster_") || n.startsWith("mirrorwatch-reconciler-"))
+          .collect(Collectors.toSet());
+    }
   }
 }
