@@ -17,6 +17,8 @@ import io.mirrorwatch.reconciler.report.JobOutcome;
 import io.mirrorwatch.reconciler.source.DecodeFunction;
 import io.mirrorwatch.reconciler.source.DecodePlan;
 import io.mirrorwatch.reconciler.source.Event;
+import io.mirrorwatch.reconciler.source.EventTypeInfo;
+import io.mirrorwatch.reconciler.source.RawRecord;
 import io.mirrorwatch.reconciler.source.ReadStats;
 import io.mirrorwatch.reconciler.source.ReadStatsAccumulator;
 import io.mirrorwatch.reconciler.source.RecordSource;
@@ -42,7 +44,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
 
 /**
- * The reconciliation as a Flink batch job: {@code source -> decode -> keyBy(hash of the event ID) -> checks ->
+ * The reconciliation as a Flink batch job: {@code sources -> decode (each) -> keyBy(hash of the event ID) -> checks ->
  * sink}. The source and the sink are arguments (Kafka and the report files in production,
  * collections and a list in tests); the graph in between is the same.
  *
@@ -123,8 +125,7 @@ public final class ReconcileJob {
   record Graph(DataStream<Finding> findings, Optional<DataStream<BucketTotals>> buckets, DataStream<Event> anchored) {}
 
   Graph build(StreamExecutionEnvironment env) {
-    DataStream<Event> events =
-        source.open(env).flatMap(new DecodeFunction(plan)).name("decode").uid("decode");
+    DataStream<Event> events = decoded(env);
     SingleOutputStreamOperator<Finding> findings = events
         .keyBy(e -> EventKey.of(e.eventId()), Types.LONG)
         .process(new EventIdChecksFunction(checks(plan), contribution(plan), plan.anchors()))
@@ -137,6 +138,24 @@ public final class ReconcileJob {
         .name("totals by bucket")
         .uid("buckets"));
     return new Graph(findings, buckets, findings.getSideOutput(EventIdChecksFunction.ANCHORED));
+  }
+
+  /**
+   * Each source decoded on its own, then the events united: a decoder that reads one source is
+   * chained to it, so raw records never cross a task boundary; only the compact events ({@link
+   * EventTypeInfo}) are shuffled.
+   */
+  private DataStream<Event> decoded(StreamExecutionEnvironment env) {
+    EventTypeInfo type = EventTypeInfo.of(plan.topics());
+    List<DataStream<Event>> decoded = new ArrayList<>();
+    for (DataStream<RawRecord> raw : source.open(env)) {
+      decoded.add(raw.flatMap(new DecodeFunction(plan), type).name("decode").uid("decode-" + decoded.size()));
+    }
+    DataStream<Event> all = decoded.get(0);
+    for (DataStream<Event> more : decoded.subList(1, decoded.size())) {
+      all = all.union(more);
+    }
+    return all;
   }
 
   /**

@@ -144,7 +144,7 @@ class ReconcileJobTest {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     ReconcileJob.configure(env, Optional.of(2));
     JobOutcome outcome = new ReconcileJob(plan,
-        e -> e.fromData(records, TypeInformation.of(RawRecord.class)), findings::add).run(env);
+        e -> List.of(e.fromData(records, TypeInformation.of(RawRecord.class))), findings::add).run(env);
 
     Map<FindingKind, Set<String>> byKind = findings.stream().collect(Collectors.groupingBy(
         Finding::kind, Collectors.mapping(Finding::eventId, Collectors.toCollection(TreeSet::new))));
@@ -200,8 +200,8 @@ class ReconcileJobTest {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     ReconcileJob.configure(env, Optional.of(1));
     DecodePlan plan = new DecodePlan(TOPICS, "primary", "dr", 1_000, 2_000, 3_000, Optional.empty(), Optional.empty());
-    JobOutcome outcome = new ReconcileJob(plan, e -> e.fromData(records, TypeInformation.of(RawRecord.class))
-            .setParallelism(1).map(new HoldLast(records.get(last))).setParallelism(1),
+    JobOutcome outcome = new ReconcileJob(plan, e -> List.of(e.fromData(records, TypeInformation.of(RawRecord.class))
+            .setParallelism(1).map(new HoldLast(records.get(last))).setParallelism(1)),
         f -> {})
         .withProgress(Duration.ofMillis(100), snapshot -> {
           ReadStats stats = snapshot.read();
@@ -253,7 +253,7 @@ class ReconcileJobTest {
     List<Event> anchored = new ArrayList<>();
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     ReconcileJob.configure(env, Optional.of(2));
-    new ReconcileJob(plan, e -> e.fromData(records, TypeInformation.of(RawRecord.class)), f -> { },
+    new ReconcileJob(plan, e -> List.of(e.fromData(records, TypeInformation.of(RawRecord.class))), f -> { },
         anchored::add).run(env);
 
     assertThat(anchored).extracting(Event::eventId).containsOnly("anchored");

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Issue 4's benchmark: a window of about 10 million records (the dataset's three topics), reconciled
@@ -27,12 +28,15 @@ import java.util.Map;
  * <p>Run from the repository root after {@code mvn -B -q -pl bench -am package -DskipTests}:
  * {@code java -Djava.io.tmpdir=/dev/shm -cp "$(cat bench/target/classpath.txt)"
  * io.mirrorwatch.bench.reconcile.ReconcileBench [--events 3333334] [--partitions 6] [--runs 3]
- * [--heap 1g] [--naive-heap 4g]}.
+ * [--heap 1g] [--naive-heap 4g] [--contenders raw,naive,flink-read-only,reconciler]}; a partial set
+ * of contenders (for tuning) prints their medians only.
  */
 public final class ReconcileBench {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private ReconcileBench() {}
+
+  static final List<String> CONTENDERS = List.of("raw", "naive", "flink-read-only", "reconciler");
 
   public static void main(String[] args) throws Exception {
     Map<String, String> o = options(args);
@@ -41,6 +45,7 @@ public final class ReconcileBench {
     int runs = Integer.parseInt(o.getOrDefault("runs", "3"));
     String heap = o.getOrDefault("heap", "1g");
     String naiveHeap = o.getOrDefault("naive-heap", "4g");
+    Set<String> contenders = Set.of(o.getOrDefault("contenders", String.join(",", CONTENDERS)).split(","));
     Path reconcilerJar = Path.of("reconciler/target/mirrorwatch-reconciler.jar").toAbsolutePath();
     if (!Files.exists(reconcilerJar)) {
       throw new IllegalStateException(reconcilerJar + " not found: run from the repository root after "
@@ -70,7 +75,7 @@ public final class ReconcileBench {
 
       Path work = Files.createTempDirectory("mirrorwatch-reconcile-bench-");
       try {
-        measure(lab, data, work, events, runs, heap, naiveHeap, reconcilerJar, classpath, benchClasses);
+        measure(lab, data, work, events, runs, heap, naiveHeap, reconcilerJar, classpath, benchClasses, contenders);
       } finally {
         deleteRecursively(work);
       }
@@ -78,7 +83,8 @@ public final class ReconcileBench {
   }
 
   private static void measure(Lab lab, Dataset data, Path work, long events, int runs, String heap,
-      String naiveHeap, Path reconcilerJar, String classpath, String benchClasses) throws Exception {
+      String naiveHeap, Path reconcilerJar, String classpath, String benchClasses, Set<String> contenders)
+      throws Exception {
     String from = Instant.ofEpochMilli(data.base - 60_000).toString();
     String to = Instant.ofEpochMilli(data.lastTimestamp() + 60_000).toString();
     Path spec = work.resolve("reconcile.yaml");
@@ -99,24 +105,38 @@ public final class ReconcileBench {
 
     Map<String, List<Measured.Run>> all = new LinkedHashMap<>();
     for (int r = 1; r <= runs; r++) {
-      record(all, Measured.run("raw-" + r, Measured.java(List.of("-Xmx" + heap), "-cp", classpath,
-          RawRead.class.getName(), p, d), work), data.records());
-      record(all, Measured.run("naive-" + r, Measured.java(List.of("-Xmx" + naiveHeap), "-cp", classpath,
-          NaiveHashMap.class.getName(), p, d), work), data.records());
-      record(all, Measured.run("flink-read-only-" + r, Measured.java(concat(tmp, "-Xmx" + heap), "-cp",
-          reconcilerJar + File.pathSeparator + benchClasses, FlinkReadOnly.class.getName(),
-          spec.toString(), from, to), work), data.records());
-      Path out = work.resolve("report-" + r);
-      List<String> recJvm = new ArrayList<>(concat(tmp, "-Xmx" + heap));
-      // e.g. -Dbench.reconciler.jvm=-XX:StartFlightRecording=filename=/tmp/rec.jfr,dumponexit=true
-      Arrays.stream(System.getProperty("bench.reconciler.jvm", "").split(" ")).filter(a -> !a.isBlank())
-          .forEach(recJvm::add);
-      Measured.Run rec = Measured.run("reconciler-" + r, Measured.java(recJvm, "-jar",
-          reconcilerJar.toString(), "--config", spec.toString(), "--from", from, "--to", to,
-          "--out", out.toString()), work);
-      requireCleanReport(rec, out, events);
-      all.computeIfAbsent("reconciler", k -> new ArrayList<>()).add(rec);
+      if (contenders.contains("raw")) {
+        record(all, Measured.run("raw-" + r, Measured.java(List.of("-Xmx" + heap), "-cp", classpath,
+            RawRead.class.getName(), p, d), work), data.records());
+      }
+      if (contenders.contains("naive")) {
+        record(all, Measured.run("naive-" + r, Measured.java(List.of("-Xmx" + naiveHeap), "-cp", classpath,
+            NaiveHashMap.class.getName(), p, d), work), data.records());
+      }
+      if (contenders.contains("flink-read-only")) {
+        record(all, Measured.run("flink-read-only-" + r, Measured.java(concat(tmp, "-Xmx" + heap), "-cp",
+            reconcilerJar + File.pathSeparator + benchClasses, FlinkReadOnly.class.getName(),
+            spec.toString(), from, to), work), data.records());
+      }
+      if (contenders.contains("reconciler")) {
+        Path out = work.resolve("report-" + r);
+        List<String> recJvm = new ArrayList<>(concat(tmp, "-Xmx" + heap));
+        // e.g. -Dbench.reconciler.jvm=-XX:StartFlightRecording=filename=/tmp/rec.jfr,dumponexit=true
+        Arrays.stream(System.getProperty("bench.reconciler.jvm", "").split(" ")).filter(a -> !a.isBlank())
+            .forEach(recJvm::add);
+        Measured.Run rec = Measured.run("reconciler-" + r, Measured.java(recJvm, "-jar",
+            reconcilerJar.toString(), "--config", spec.toString(), "--from", from, "--to", to,
+            "--out", out.toString()), work);
+        requireCleanReport(rec, out, events);
+        all.computeIfAbsent("reconciler", k -> new ArrayList<>()).add(rec);
+      }
       System.out.printf("round %d done; load average %s%n", r, load());
+    }
+    if (!contenders.containsAll(CONTENDERS)) {
+      all.forEach((name, rs) -> System.out.printf("%-20s median %.2f s, %,.0f records/s%n", name,
+          Stats.of(rs.stream().map(Measured.Run::seconds).toList()).median(),
+          data.records() / Stats.of(rs.stream().map(Measured.Run::seconds).toList()).median()));
+      return; // a partial run (while tuning) has no ratios to report
     }
     Measured.Run naiveSmall = Measured.run("naive-" + heap, Measured.java(List.of("-Xmx" + heap), "-cp",
         classpath, NaiveHashMap.class.getName(), p, d), work);

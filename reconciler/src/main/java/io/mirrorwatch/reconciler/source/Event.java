@@ -5,15 +5,13 @@ import java.util.Optional;
 
 /**
  * One readable record of a source or downstream topic: the unit every check works on. Also Flink's
- * wire type (a record of basic types, so Flink serializes it as a POJO, without Kryo); for that
- * reason {@code key}, {@code amount} and {@code groupKey} are nullable fields, read through {@link
- * #keyText()}, {@link #amountValue()} and {@link #groupKeyValue()}.
+ * wire type, moved by {@link EventSerializer}; {@code amount} and {@code groupKey} are nullable
+ * fields, read through {@link #amountValue()} and {@link #groupKeyValue()}.
  *
  * @param cluster MM2 alias of the cluster it was read from
  * @param timestamp the record's timestamp (ms); MM2 copies keep the source's
  * @param origin whether the topic holds originals or MM2 copies ({@link Origin})
  * @param payloadHash 64-bit hash of key and value: MM2 copies have the same as their source
- * @param key the record key as UTF-8 text, null when the record has none
  * @param amount the aggregated amount, null when aggregates are not configured or it is missing
  * @param groupKey the aggregates' grouping key as text, null when not configured or missing
  */
@@ -27,14 +25,9 @@ public record Event(
     Role role,
     Origin origin,
     long payloadHash,
-    String key,
     BigDecimal amount,
     String groupKey)
     implements Decoded {
-
-  public Optional<String> keyText() {
-    return Optional.ofNullable(key);
-  }
 
   public Optional<BigDecimal> amountValue() {
     return Optional.ofNullable(amount);

@@ -64,7 +64,7 @@ public final class KafkaRecordSource implements RecordSource {
   }
 
   @Override
-  public DataStream<RawRecord> open(StreamExecutionEnvironment env) {
+  public List<DataStream<RawRecord>> open(StreamExecutionEnvironment env) {
     List<DataStream<RawRecord>> streams = new ArrayList<>();
     readable().forEach((cluster, byRole) -> byRole.forEach((role, topics) -> {
       long end = (role == Role.SOURCE ? window.to() : window.downstreamTo()).toEpochMilli();
@@ -73,13 +73,9 @@ public final class KafkaRecordSource implements RecordSource {
       streams.add(env.fromSource(source(cluster, role, topics, end), WatermarkStrategy.noWatermarks(), name));
     }));
     if (streams.isEmpty()) {
-      return env.fromData(List.of(), TypeInformation.of(RawRecord.class)).name("no topics exist");
+      return List.of(env.fromData(List.of(), TypeInformation.of(RawRecord.class)).name("no topics exist"));
     }
-    DataStream<RawRecord> all = streams.get(0);
-    for (int i = 1; i < streams.size(); i++) {
-      all = all.union(streams.get(i));
-    }
-    return all;
+    return streams;
   }
 
   private KafkaSource<RawRecord> source(ClusterSpec cluster, Role role, List<PhysicalTopic> topics, long endMs) {

@@ -74,7 +74,6 @@ public final class RecordDecoder {
     return new Event(
         id.get(), r.cluster(), r.topic(), r.partition(), r.offset(), r.timestamp(), t.role(), t.origin(),
         PayloadHash.of(r.key(), r.value()),
-        r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8),
         amt,
         group);
   }

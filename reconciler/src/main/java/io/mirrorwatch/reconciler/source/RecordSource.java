@@ -1,5 +1,6 @@
 package io.mirrorwatch.reconciler.source;
 
+import java.util.List;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -9,5 +10,6 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  */
 @FunctionalInterface
 public interface RecordSource {
-  DataStream<RawRecord> open(StreamExecutionEnvironment env);
+  /** One stream per source, at least one; the job decodes each where it is read. */
+  List<DataStream<RawRecord>> open(StreamExecutionEnvironment env);
 }

@@ -38,8 +38,8 @@ class DuplicateProcessedTest {
 
   @Test
   void anMm2CopyOfAMirroredOutputTopicIsNotASecondProcessing() {
-    Event out = new Event("e-1", "primary", "orders-processed", 0, 1, 300, Role.DOWNSTREAM, Origin.UNKNOWN, 9, null, null, null);
-    Event copy = new Event("e-1", "dr", "orders-processed", 0, 5, 300, Role.DOWNSTREAM, Origin.UNKNOWN, 9, null, null, null);
+    Event out = new Event("e-1", "primary", "orders-processed", 0, 1, 300, Role.DOWNSTREAM, Origin.UNKNOWN, 9, null, null);
+    Event copy = new Event("e-1", "dr", "orders-processed", 0, 5, 300, Role.DOWNSTREAM, Origin.UNKNOWN, 9, null, null);
     assertThat(check.check(of(produced(100, 1), out, copy))).isEmpty();
   }
 

@@ -30,7 +30,7 @@ class EventIdChecksFunctionTest {
       new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(1).build());
 
   static Event event(String id, String cluster, String topic, Role role, Origin origin, long offset, long payload) {
-    return new Event(id, cluster, topic, 0, offset, 1_000 + offset, role, origin, payload, null, null, null);
+    return new Event(id, cluster, topic, 0, offset, 1_000 + offset, role, origin, payload, null, null);
   }
 
   /** a: produced twice; b: clean; c: never processed. Every record of the three IDs. */

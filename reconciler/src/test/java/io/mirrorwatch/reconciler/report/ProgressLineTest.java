@@ -31,7 +31,7 @@ class ProgressLineTest {
   }
 
   static Event event(String cluster, String topic, long offset) {
-    return new Event("e" + offset, cluster, topic, 0, offset, 1L, Role.SOURCE, Origin.ORIGINAL, 0L, null, null, null);
+    return new Event("e" + offset, cluster, topic, 0, offset, 1L, Role.SOURCE, Origin.ORIGINAL, 0L, null, null);
   }
 
   @Test

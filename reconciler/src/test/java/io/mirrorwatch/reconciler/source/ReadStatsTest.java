@@ -21,7 +21,7 @@ class ReadStatsTest {
     }
     a.add(bad(20, Reason.TOMBSTONE));
     b.add(new Decoded.OutsideWindow("primary", "orders"));
-    a.add(new Event("e", "primary", "orders", 0, 1, 0, Role.SOURCE, Origin.ORIGINAL, 0, null, null, null));
+    a.add(new Event("e", "primary", "orders", 0, 1, 0, Role.SOURCE, Origin.ORIGINAL, 0, null, null));
 
     a.merge(b);
 

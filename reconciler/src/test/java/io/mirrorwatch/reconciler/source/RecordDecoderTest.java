@@ -41,7 +41,6 @@ class RecordDecoderTest {
       assertThat(e.role()).isEqualTo(Role.SOURCE);
       assertThat(e.origin()).isEqualTo(Origin.ORIGINAL);
       assertThat(e.amountValue()).contains(new BigDecimal("12.30"));
-      assertThat(e.keyText()).contains("o-1");
       assertThat(e.offset()).isEqualTo(7);
     });
   }

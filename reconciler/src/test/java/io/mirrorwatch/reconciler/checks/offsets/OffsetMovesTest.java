@@ -43,7 +43,7 @@ class OffsetMovesTest {
 
   static Event record(String cluster, String topic, long offset, String id) {
     return new Event(id, cluster, topic, 0, offset, 1_740_823_320_000L + offset, Role.SOURCE,
-        topic.contains(".") ? Origin.REPLICA : Origin.ORIGINAL, 1L, null, null, null);
+        topic.contains(".") ? Origin.REPLICA : Origin.ORIGINAL, 1L, null, null);
   }
 
   /** Positions: the group ended at {@code oldEnd} on primary/orders-0 and started at {@code start} on dr. */
