@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mirrorwatch.lab.drill.DrillOptions;
 import io.mirrorwatch.lab.drill.DrillResult;
+import io.mirrorwatch.lab.cluster.KafkaCluster;
 import io.mirrorwatch.lab.drill.FailoverDrill;
 import io.mirrorwatch.lab.mm2.PolicyKind;
 import io.mirrorwatch.lab.workload.Orders;
@@ -41,5 +42,24 @@ class IdentityPolicyIT {
         new FailoverDrill(lab, new DrillOptions(40, Duration.ofSeconds(4), Duration.ofSeconds(90)), s -> {}).run();
     DrillIT.assertDrillGroundTruth(lab, result);
     assertThat(result.failoverOffsets()).containsKeys("orders-0", "orders-1", "orders-2");
+  }
+
+  /**
+   * The runbook's cycle block: each flow drops the records written on its own target (provenance
+   * header), so after failover and failback each cluster's {@code orders} holds every event exactly
+   * once. Without it, the reverse flow would copy primary's own records back into primary's {@code
+   * orders}, and the resumed forward flow those copies to dr again.
+   */
+  @Test
+  @Order(3)
+  void neitherFlowCopiesARecordBackToTheClusterItWasWrittenOn(Lab lab) {
+    List<String> produced = lab.truth().produced().stream().map(ProducedEvent::eventId).toList();
+    assertThat(produced).isNotEmpty();
+    assertThat(lab.truth().produced()).anyMatch(e -> e.cluster().equals(Lab.DR));
+    for (KafkaCluster cluster : List.of(lab.primary(), lab.dr())) {
+      assertThat(Lab.eventIds(cluster, Orders.TOPIC)).as("event IDs in orders on " + cluster.alias())
+          .doesNotHaveDuplicates()
+          .containsExactlyInAnyOrderElementsOf(produced);
+    }
   }
 }

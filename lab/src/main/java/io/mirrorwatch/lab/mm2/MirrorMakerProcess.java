@@ -6,6 +6,7 @@ import io.mirrorwatch.lab.process.ChildClasspath;
 import io.mirrorwatch.lab.process.ChildJvm;
 import io.mirrorwatch.lab.process.ChildLogging;
 import io.mirrorwatch.lab.process.Ports;
+import io.mirrorwatch.lab.workload.Orders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -182,6 +183,26 @@ public final class MirrorMakerProcess implements AutoCloseable {
         "-Djava.rmi.server.hostname=" + Ports.LOOPBACK);
   }
 
+  /**
+   * The runbook's cycle block (section 4.2) for {@code IdentityReplicationPolicy}, where a copy keeps
+   * its topic's name and MM2 cannot tell it from an original: the flow drops every record whose
+   * provenance header says it was written on the flow's target, so a copy never goes back where it
+   * came from. Connect's own {@code Filter} transform with the {@code HasHeaderKey} predicate
+   * (connect-transforms, a dependency of connect-runtime); MM2 hands {@code <flow>.transforms} and
+   * {@code <flow>.predicates} to the flow's connectors, whose worker applies them to every record.
+   * A dropped record still advances MM2's source offset, but gets no offset sync.
+   */
+  private static void blockCycle(Properties p, String flow, String targetAlias) {
+    p.setProperty(flow + "transforms", "dropWrittenOnTarget");
+    p.setProperty(flow + "transforms.dropWrittenOnTarget.type", "org.apache.kafka.connect.transforms.Filter");
+    p.setProperty(flow + "transforms.dropWrittenOnTarget.predicate", "writtenOnTarget");
+    p.setProperty(flow + "predicates", "writtenOnTarget");
+    p.setProperty(
+        flow + "predicates.writtenOnTarget.type",
+        "org.apache.kafka.connect.transforms.predicates.HasHeaderKey");
+    p.setProperty(flow + "predicates.writtenOnTarget.name", Orders.writtenOnHeader(targetAlias));
+  }
+
   private void writeConfig(Path file) {
     String s = source.alias();
     String t = target.alias();
@@ -193,6 +214,9 @@ public final class MirrorMakerProcess implements AutoCloseable {
     p.setProperty(s + "->" + t + ".topics", String.join(",", topics));
     p.setProperty(t + "->" + s + ".enabled", "false");
     p.setProperty("replication.policy.class", policy.className());
+    if (policy == PolicyKind.IDENTITY) {
+      blockCycle(p, s + "->" + t + ".", t);
+    }
     for (String rf :
         List.of(
             "replication.factor",

@@ -20,7 +20,8 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Writes JSON orders with an {@code event-id} header to {@code orders} on whichever cluster it is
+ * Writes JSON orders with an {@code event-id} header and a provenance header ({@link
+ * Orders#writtenOnHeader}) to {@code orders} on whichever cluster it is
  * pointed at (the lab's indirection layer), either continuously at a rate or an exact count at once.
  * Every acknowledged record goes into the {@link GroundTruth}.
  */
@@ -53,7 +54,7 @@ public final class OrderProducer implements AutoCloseable {
     synchronized (this) {
       clusterAlias = cluster.alias();
       for (int i = 0; i < count; i++) {
-        ProducerRecord<String, String> record = nextRecord();
+        ProducerRecord<String, String> record = nextRecord(clusterAlias);
         records.add(record);
         futures.add(producer().send(record));
       }
@@ -132,7 +133,7 @@ public final class OrderProducer implements AutoCloseable {
     while (running) {
       synchronized (this) {
         String alias = cluster.alias();
-        ProducerRecord<String, String> record = nextRecord();
+        ProducerRecord<String, String> record = nextRecord(alias);
         producer()
             .send(
                 record,
@@ -153,13 +154,14 @@ public final class OrderProducer implements AutoCloseable {
     }
   }
 
-  private ProducerRecord<String, String> nextRecord() {
+  private ProducerRecord<String, String> nextRecord(String writtenOn) {
     long seq = sequence.incrementAndGet();
     String orderId = "o-" + seq;
     String eventId = UUID.randomUUID().toString();
     ProducerRecord<String, String> record =
         new ProducerRecord<>(Orders.TOPIC, orderId, Orders.orderJson(orderId, seq, System.currentTimeMillis()));
     record.headers().add(Orders.EVENT_ID_HEADER, eventId.getBytes(StandardCharsets.UTF_8));
+    record.headers().add(Orders.writtenOnHeader(writtenOn), new byte[0]);
     return record;
   }
 

@@ -10,10 +10,22 @@ public final class Orders {
   public static final String PROCESSED_TOPIC = "orders-processed";
   public static final String EVENT_ID_HEADER = "event-id";
   public static final String GROUP = "order-processor";
+  /**
+   * Prefix of the provenance header every order carries: its name, {@code
+   * mirrorwatch.written-on.<alias>}, says on which cluster the order was written (the value is
+   * empty). MirrorMaker copies headers, so a copy keeps it; under {@code IdentityReplicationPolicy}
+   * each MM2 flow drops the records written on its own target, which blocks the cycle.
+   */
+  public static final String WRITTEN_ON_HEADER_PREFIX = "mirrorwatch.written-on.";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private Orders() {}
+
+  /** The provenance header's name for orders written on the cluster {@code alias}. */
+  public static String writtenOnHeader(String alias) {
+    return WRITTEN_ON_HEADER_PREFIX + alias;
+  }
 
   /** The order with sequence number {@code seq}: amounts and customers vary but are reproducible. */
   public static String orderJson(String orderId, long seq, long eventTimeMs) {

@@ -1,0 +1,12 @@
+package io.mirrorwatch.reconciler;
+
+import io.mirrorwatch.lab.LabExtension;
+import io.mirrorwatch.lab.mm2.PolicyKind;
+
+/**
+ * The failover -> failback drill under {@code IdentityReplicationPolicy}: one {@code orders} per
+ * cluster holds originals and copies alike, and each MM2 flow drops the records written on its own
+ * target (the runbook's cycle block).
+ */
+@LabExtension.Options(policy = PolicyKind.IDENTITY)
+class DrillIdentityPolicyIT extends FailoverFailbackDrill {}
