@@ -7,7 +7,6 @@ import io.mirrorwatch.lab.mm2.PolicyKind;
 import io.mirrorwatch.lab.process.ChildClasspath;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -91,7 +90,7 @@ public final class AgentCycleBench {
     Path work = Files.createTempDirectory("mirrorwatch-bench-");
     if (o.heapOnly()) {
       heapProbe(o, primary, dr, work).ifPresent(h -> System.out.println("agent heap: " + h));
-      deleteQuietly(work);
+      Lab.deleteTree(work);
       return;
     }
     Rounds r = rounds(o, lab, estate, work);
@@ -111,7 +110,7 @@ public final class AgentCycleBench {
     Report.printCpu(cpuStats);
     printPairedRatios(r);
     System.out.println("load average at end: " + loadAverage());
-    deleteQuietly(work);
+    Lab.deleteTree(work);
   }
 
   /**
@@ -256,13 +255,5 @@ public final class AgentCycleBench {
       }
       return m;
     });
-  }
-
-  private static void deleteQuietly(Path dir) {
-    try (var paths = Files.walk(dir)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException | UncheckedIOException e) {
-      // A temporary directory left behind is harmless.
-    }
   }
 }

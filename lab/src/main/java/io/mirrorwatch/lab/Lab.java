@@ -282,13 +282,14 @@ public final class Lab implements AutoCloseable {
     }
   }
 
-  static void deleteTree(Path root) {
+  /** Deletes {@code root} and everything under it, best effort (also for the benchmarks' work directories). */
+  public static void deleteTree(Path root) {
     if (!Files.exists(root)) {
       return;
     }
     try (Stream<Path> paths = Files.walk(root)) {
       paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
+    } catch (IOException | java.io.UncheckedIOException e) {
       // Best effort: a temporary directory left behind is not worth failing a test over.
     }
   }

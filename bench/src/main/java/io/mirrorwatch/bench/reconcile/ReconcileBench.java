@@ -77,7 +77,7 @@ public final class ReconcileBench {
       try {
         measure(lab, data, work, events, runs, heap, naiveHeap, reconcilerJar, classpath, benchClasses, contenders);
       } finally {
-        deleteRecursively(work);
+        Lab.deleteTree(work);
       }
     }
   }
@@ -141,12 +141,6 @@ public final class ReconcileBench {
     Measured.Run naiveSmall = Measured.run("naive-" + heap, Measured.java(List.of("-Xmx" + heap), "-cp",
         classpath, NaiveHashMap.class.getName(), p, d), work);
     report(all, data.records(), heap, naiveHeap, naiveSmall);
-  }
-
-  private static void deleteRecursively(Path dir) throws java.io.IOException {
-    try (var files = Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-    }
   }
 
   private static void record(Map<String, List<Measured.Run>> all, Measured.Run run, long expected) {
