@@ -1,6 +1,6 @@
 package io.mirrorwatch.reconciler;
 
-import io.mirrorwatch.reconciler.checks.EventIdChecksFunction;
+import io.mirrorwatch.reconciler.checks.EventIdChecksOperator;
 import io.mirrorwatch.reconciler.source.ReadStats;
 import io.mirrorwatch.reconciler.source.ReadStatsAccumulator;
 import java.time.Duration;
@@ -46,8 +46,8 @@ public final class JobProgress implements AutoCloseable {
     try {
       Map<String, Object> acc = client.getAccumulators().get(deadline.toMillis(), TimeUnit.MILLISECONDS);
       if (acc.get(ReadStatsAccumulator.NAME) instanceof ReadStats stats) {
-        listener.accept(new Snapshot(stats, count(acc, EventIdChecksFunction.EVENTS)
-            + count(acc, EventIdChecksFunction.DOWNSTREAM_ONLY)));
+        listener.accept(new Snapshot(stats, count(acc, EventIdChecksOperator.EVENTS)
+            + count(acc, EventIdChecksOperator.DOWNSTREAM_ONLY)));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

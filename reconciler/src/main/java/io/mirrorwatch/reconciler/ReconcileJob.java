@@ -6,7 +6,7 @@ import io.mirrorwatch.reconciler.checks.DuplicateProduced;
 import io.mirrorwatch.reconciler.checks.DuplicateReplicated;
 import io.mirrorwatch.reconciler.checks.EventIdCheck;
 import io.mirrorwatch.reconciler.checks.EventContribution;
-import io.mirrorwatch.reconciler.checks.EventIdChecksFunction;
+import io.mirrorwatch.reconciler.checks.EventIdChecksOperator;
 import io.mirrorwatch.reconciler.checks.EventKey;
 import io.mirrorwatch.reconciler.checks.Stranded;
 import io.mirrorwatch.reconciler.checks.Unprocessed;
@@ -33,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
@@ -128,16 +129,16 @@ public final class ReconcileJob {
     DataStream<Event> events = decoded(env);
     SingleOutputStreamOperator<Finding> findings = events
         .keyBy(e -> EventKey.of(e.eventId()), Types.LONG)
-        .process(new EventIdChecksFunction(checks(plan), contribution(plan), plan.anchors()))
-        .name("checks by event ID")
+        .transform("checks by event ID", TypeInformation.of(Finding.class),
+            new EventIdChecksOperator(checks(plan), contribution(plan), plan.anchors()))
         .uid("checks");
     Optional<DataStream<BucketTotals>> buckets = contribution(plan).map(c -> findings
-        .getSideOutput(EventIdChecksFunction.BUCKETS)
+        .getSideOutput(EventIdChecksOperator.BUCKETS)
         .keyBy(BucketTotals::key, Types.STRING)
         .reduce(BucketTotals::plus)
         .name("totals by bucket")
         .uid("buckets"));
-    return new Graph(findings, buckets, findings.getSideOutput(EventIdChecksFunction.ANCHORED));
+    return new Graph(findings, buckets, findings.getSideOutput(EventIdChecksOperator.ANCHORED));
   }
 
   /**
@@ -204,9 +205,9 @@ public final class ReconcileJob {
             .orElseGet(ReadStats::new);
     return new JobOutcome(
         read,
-        counter(result, EventIdChecksFunction.EVENTS),
-        counter(result, EventIdChecksFunction.PROCESSED),
-        counter(result, EventIdChecksFunction.DOWNSTREAM_ONLY),
+        counter(result, EventIdChecksOperator.EVENTS),
+        counter(result, EventIdChecksOperator.PROCESSED),
+        counter(result, EventIdChecksOperator.DOWNSTREAM_ONLY),
         Duration.ofNanos(System.nanoTime() - start),
         table);
   }

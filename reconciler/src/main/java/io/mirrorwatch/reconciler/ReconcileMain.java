@@ -49,10 +49,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.CoreOptions;
-import org.apache.flink.configuration.HeartbeatManagerOptions;
-import org.apache.flink.configuration.NettyShuffleEnvironmentOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -89,7 +85,8 @@ public final class ReconcileMain implements Callable<Integer> {
   @Option(names = "--parallelism", description = "Flink parallelism, instead of the spec's")
   Integer parallelism;
 
-  static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
+  /** As often as the running tasks report their counts. */
+  static final Duration PROGRESS_EVERY = EmbeddedCluster.HEARTBEAT;
 
   private final PrintStream stdout;
   private final PrintStream stderr;
@@ -138,8 +135,11 @@ public final class ReconcileMain implements Callable<Integer> {
       Map<String, Set<String>> existing = existingTopics(cfg);
       Set<String> missing = missingTopics(plan, existing);
       Optional<FailoverPositions> cutover = new FailoverPositionsReader(mm2Offsets, stderr::println).read(cfg, existing.get(cfg.dr().alias()));
-      StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(embeddedCluster(scratch.dir()));
-      ReconcileJob.configure(env, Optional.ofNullable(parallelism).or(cfg::parallelism));
+      KafkaRecordSource source = new KafkaRecordSource(cfg.clusters(), plan, cfg.window(), missing);
+      Optional<Integer> p = Optional.ofNullable(parallelism).or(cfg::parallelism);
+      StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
+          EmbeddedCluster.configuration(scratch.dir(), p, source.sources()));
+      ReconcileJob.configure(env, p);
       stderr.println("reading " + plan.topics().size() + " topics on " + cfg.primary().alias() + " and "
           + cfg.dr().alias() + ", window " + cfg.window().from() + " .. " + cfg.window().to());
       Optional<OffsetCheck> offsetCheck = offsetCheck(cfg, plan);
@@ -152,8 +152,7 @@ public final class ReconcileMain implements Callable<Integer> {
             .withAnchors(offsetCheck.map(OffsetCheck::anchors).orElse(Set.of()));
         List<Event> anchored = new ArrayList<>();
         ProgressPrinter progress = new ProgressPrinter(plan);
-        outcome = new ReconcileJob(decode, new KafkaRecordSource(cfg.clusters(), plan, cfg.window(), missing),
-            files, anchored::add)
+        outcome = new ReconcileJob(decode, source, files, anchored::add)
             .withProgress(PROGRESS_EVERY, progress::print)
             .run(env);
         progress.print(new JobProgress.Snapshot(outcome.read(), outcome.events() + outcome.downstreamOnly()));
@@ -171,22 +170,6 @@ public final class ReconcileMain implements Callable<Integer> {
       stderr.println("error: " + rootMessage(e));
       return Report.EXIT_ERROR;
     }
-  }
-
-  /**
-   * Settings of the embedded cluster; a remote cluster ignores them and keeps its own. Running tasks
-   * report accumulators (and so the progress) with their heartbeats, every 10 s by default: the
-   * embedded cluster beats faster. Its shuffle stays in one process, so compressing it (LZ4 by
-   * default) only costs CPU (measured: 7 % of the job's samples). Its files (spilled sort runs, the
-   * RPC system's jar, which Flink only removes when the cluster is closed, not at exit) go to
-   * {@code scratch}.
-   */
-  private static Configuration embeddedCluster(Path scratch) {
-    Configuration conf = new Configuration();
-    conf.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, PROGRESS_EVERY);
-    conf.set(NettyShuffleEnvironmentOptions.SHUFFLE_COMPRESSION_CODEC, NettyShuffleEnvironmentOptions.CompressionCodec.NONE);
-    conf.set(CoreOptions.TMP_DIRS, scratch.toString());
-    return conf;
   }
 
   /** Prints a {@link ProgressLine} to stderr for each new snapshot. */

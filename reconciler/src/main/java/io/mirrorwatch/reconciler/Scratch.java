@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  * so the run removes the whole directory itself: on close, and from a shutdown hook when the JVM
  * is stopped (Ctrl-C) before that.
  */
-final class Scratch implements AutoCloseable {
+public final class Scratch implements AutoCloseable {
   static final String PREFIX = "mirrorwatch-reconciler-";
 
   private final Path dir;
@@ -24,13 +24,13 @@ final class Scratch implements AutoCloseable {
     this.hook = new Thread(this::delete, "mirrorwatch-scratch-cleanup");
   }
 
-  static Scratch create() throws IOException {
+  public static Scratch create() throws IOException {
     Scratch scratch = new Scratch(Files.createTempDirectory(PREFIX));
     Runtime.getRuntime().addShutdownHook(scratch.hook);
     return scratch;
   }
 
-  Path dir() {
+  public Path dir() {
     return dir;
   }
 

@@ -182,7 +182,8 @@ final class DrillReport {
   private static Set<String> flinkScratch() throws IOException {
     try (Stream<Path> entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
       return entries.map(p -> p.getFileName().toString())
-          .filter(n -> n.startsWith("flink-rpc") || n.startsWith("minicluster_") || n.startsWith("mirrorwatch-reconciler-"))
+          .filter(n -> n.startsWith("flink-rpc") || n.startsWith("minicluster_") || n.startsWith("mirrorwatch-reconciler-")
+              || n.equals("flink-web-upload"))
           .collect(Collectors.toSet());
     }
   }

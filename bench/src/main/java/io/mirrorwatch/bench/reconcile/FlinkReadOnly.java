@@ -1,6 +1,8 @@
 package io.mirrorwatch.bench.reconcile;
 
+import io.mirrorwatch.reconciler.EmbeddedCluster;
 import io.mirrorwatch.reconciler.ReconcileJob;
+import io.mirrorwatch.reconciler.Scratch;
 import io.mirrorwatch.reconciler.config.ConfigLoader;
 import io.mirrorwatch.reconciler.config.ReconcileConfig;
 import io.mirrorwatch.reconciler.config.WindowOverrides;
@@ -21,8 +23,8 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 
 /**
  * Flink's own read limit: the reconciler's Kafka sources (same spec, same bounded
- * {@code KafkaSource}s and deserializer, same BATCH settings and parallelism) into a sink that
- * discards. Run on the reconciler's shaded jar, like the reconciler. Prints {@code RESULT records=N}.
+ * {@code KafkaSource}s and deserializer, same BATCH settings, parallelism and embedded cluster) into
+ * a sink that discards. Run on the reconciler's shaded jar, like the reconciler. Prints {@code RESULT records=N}.
  * Arguments: reconcile.yaml, window start, window end (ISO-8601).
  */
 public final class FlinkReadOnly {
@@ -31,14 +33,19 @@ public final class FlinkReadOnly {
   public static void main(String[] args) throws Exception {
     ReconcileConfig cfg = ConfigLoader.load(Path.of(args[0]),
         new WindowOverrides(Optional.of(Instant.parse(args[1])), Optional.of(Instant.parse(args[2]))));
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    ReconcileJob.configure(env, cfg.parallelism());
-    // Each source counted and discarded where it is read (chained), as the reconciler decodes.
-    for (DataStream<RawRecord> raw : new KafkaRecordSource(cfg.clusters(), TopicPlan.resolve(cfg), cfg.window(), Set.of()).open(env)) {
-      raw.map(new Count()).sinkTo(new DiscardingSink<>());
+    KafkaRecordSource source = new KafkaRecordSource(cfg.clusters(), TopicPlan.resolve(cfg), cfg.window(), Set.of());
+    try (Scratch scratch = Scratch.create()) {
+      // The reconciler's own embedded cluster: a slot per source subtask, no shuffle compression.
+      StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
+          EmbeddedCluster.configuration(scratch.dir(), cfg.parallelism(), source.sources()));
+      ReconcileJob.configure(env, cfg.parallelism());
+      // Each source counted and discarded where it is read (chained), as the reconciler decodes.
+      for (DataStream<RawRecord> raw : source.open(env)) {
+        raw.map(new Count()).sinkTo(new DiscardingSink<>());
+      }
+      JobExecutionResult result = env.execute("mirrorwatch bench: read only");
+      System.out.println("RESULT records=" + result.<Long>getAccumulatorResult(Count.NAME));
     }
-    JobExecutionResult result = env.execute("mirrorwatch bench: read only");
-    System.out.println("RESULT records=" + result.<Long>getAccumulatorResult(Count.NAME));
   }
 
   static final class Count extends RichMapFunction<RawRecord, Long> {

@@ -11,6 +11,7 @@ import io.mirrorwatch.lab.process.ChildClasspath;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,8 +29,9 @@ import java.util.Set;
  * <p>Run from the repository root after {@code mvn -B -q -pl bench -am package -DskipTests}:
  * {@code java -Djava.io.tmpdir=/dev/shm -cp "$(cat bench/target/classpath.txt)"
  * io.mirrorwatch.bench.reconcile.ReconcileBench [--events 3333334] [--partitions 6] [--runs 3]
- * [--heap 1g] [--naive-heap 4g] [--contenders raw,naive,flink-read-only,reconciler]}; a partial set
- * of contenders (for tuning) prints their medians only.
+ * [--heap 1g] [--naive-heap 4g] [--contenders raw,naive,flink-read-only,reconciler] [--hold SECONDS]};
+ * a partial set of contenders (for tuning) prints their medians only; {@code --hold} keeps the lab
+ * and the window for that long instead, and prints the reconciler's command line to run by hand.
  */
 public final class ReconcileBench {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -75,7 +77,8 @@ public final class ReconcileBench {
 
       Path work = Files.createTempDirectory("mirrorwatch-reconcile-bench-");
       try {
-        measure(lab, data, work, events, runs, heap, naiveHeap, reconcilerJar, classpath, benchClasses, contenders);
+        measure(lab, data, work, events, runs, heap, naiveHeap, reconcilerJar, classpath, benchClasses, contenders,
+            Duration.ofSeconds(Long.parseLong(o.getOrDefault("hold", "0"))));
       } finally {
         Lab.deleteTree(work);
       }
@@ -83,8 +86,8 @@ public final class ReconcileBench {
   }
 
   private static void measure(Lab lab, Dataset data, Path work, long events, int runs, String heap,
-      String naiveHeap, Path reconcilerJar, String classpath, String benchClasses, Set<String> contenders)
-      throws Exception {
+      String naiveHeap, Path reconcilerJar, String classpath, String benchClasses, Set<String> contenders,
+      Duration hold) throws Exception {
     String from = Instant.ofEpochMilli(data.base - 60_000).toString();
     String to = Instant.ofEpochMilli(data.lastTimestamp() + 60_000).toString();
     Path spec = work.resolve("reconcile.yaml");
@@ -102,6 +105,13 @@ public final class ReconcileBench {
     String p = lab.primary().bootstrapServers();
     String d = lab.dr().bootstrapServers();
     List<String> tmp = List.of("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
+    if (!hold.isZero()) {
+      System.out.printf("holding the lab for %d s; the reconciler on this window:%n  java %s -Xmx%s -jar %s "
+          + "--config %s --from %s --to %s --out %s%n", hold.toSeconds(), tmp.get(0), heap, reconcilerJar, spec,
+          from, to, work.resolve("report"));
+      Thread.sleep(hold.toMillis());
+      return;
+    }
 
     Map<String, List<Measured.Run>> all = new LinkedHashMap<>();
     for (int r = 1; r <= runs; r++) {

@@ -23,11 +23,22 @@ public record CopyGroup(long timestamp, long payloadHash, List<Event> records) {
   }
 
   public int writes() {
-    long originals = records.stream().filter(e -> e.origin() == Origin.ORIGINAL).count();
+    int originals = originals();
     if (originals > 0) {
-      return (int) originals;
+      return originals;
     }
     return byTopic().values().stream().mapToInt(List::size).min().orElse(0);
+  }
+
+  /** The records in topics known to hold originals ({@link Origin#ORIGINAL}). */
+  public int originals() {
+    int originals = 0;
+    for (Event e : records) {
+      if (e.origin() == Origin.ORIGINAL) {
+        originals++;
+      }
+    }
+    return originals;
   }
 
   /** The records per physical topic ({@code cluster/topic}), in first-seen order. */

@@ -19,7 +19,7 @@ public final class DuplicateProcessed implements EventIdCheck {
     if (!r.isEvent()) {
       return List.of();
     }
-    int writes = r.downstreamGroups().stream().mapToInt(CopyGroup::writes).sum();
+    int writes = EventRecords.writes(r.downstreamGroups());
     if (writes <= 1) {
       return List.of();
     }

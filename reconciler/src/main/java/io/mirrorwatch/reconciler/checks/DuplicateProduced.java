@@ -16,7 +16,7 @@ public final class DuplicateProduced implements EventIdCheck {
 
   @Override
   public List<Finding> check(EventRecords r) {
-    int writes = r.sourceGroups().stream().mapToInt(CopyGroup::writes).sum();
+    int writes = EventRecords.writes(r.sourceGroups());
     if (writes <= 1) {
       return List.of();
     }

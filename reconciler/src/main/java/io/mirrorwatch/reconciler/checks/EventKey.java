@@ -1,11 +1,13 @@
 package io.mirrorwatch.reconciler.checks;
 
+import io.mirrorwatch.reconciler.source.PayloadHash;
+
 /**
  * The key the checks are grouped by: a 64-bit hash of the event ID. In BATCH mode Flink sorts all
  * input by key before the checks run, and a {@code long} sorts by its fixed-length normalized bytes
  * where a {@code String} key is compared serialized, byte by byte (measured: that comparison was
  * the largest single cost of the job). Two IDs that collide share one key group, and the checks
- * split the group back by ID ({@link EventIdChecksFunction}), so a collision costs time, never a
+ * split the group back by ID ({@link EventIdChecksOperator}), so a collision costs time, never a
  * wrong result.
  */
 public final class EventKey {
@@ -25,11 +27,6 @@ public final class EventKey {
       h = (h ^ (c & 0xff)) * PRIME;
       h = (h ^ (c >>> 8)) * PRIME;
     }
-    h ^= h >>> 33;
-    h *= 0xff51afd7ed558ccdL;
-    h ^= h >>> 33;
-    h *= 0xc4ceb9fe1a85ec53L;
-    h ^= h >>> 33;
-    return h;
+    return PayloadHash.spread(h);
   }
 }

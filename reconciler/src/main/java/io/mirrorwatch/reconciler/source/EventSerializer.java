@@ -2,6 +2,7 @@ package io.mirrorwatch.reconciler.source;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,8 +13,8 @@ import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.base.BigDecSerializer;
 import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.core.memory.DataOutputView;
-import org.apache.flink.types.StringValue;
 
 /**
  * Flink's wire form of an {@link Event}: every record is shuffled and sorted once, so its size and
@@ -22,15 +23,14 @@ import org.apache.flink.types.StringValue;
  * the event ID (and the group key) are new objects. No reflection, and no copy: events are
  * immutable.
  *
- * <p>Layout: topic index (byte), event ID, partition (int), offset, timestamp, payload hash (longs),
- * then a flags byte saying which of amount and group key follow.
+ * <p>Layout: the count of the bytes that follow (a varint), so that a copy is one block; then topic
+ * index (byte), event ID (text), partition (int), offset, timestamp, payload hash (longs), and a
+ * flags byte saying which of amount and group key (text) follow.
  */
 public final class EventSerializer extends TypeSerializer<Event> {
   private static final long serialVersionUID = 1L;
   private static final int HAS_AMOUNT = 1;
   private static final int HAS_GROUP_KEY = 2;
-  /** Partition, offset, timestamp and payload hash. */
-  private static final int FIXED_BYTES = Integer.BYTES + 3 * Long.BYTES;
   /** The wire form holds the index in one byte. */
   static final int MAX_TOPICS = 256;
 
@@ -39,6 +39,8 @@ public final class EventSerializer extends TypeSerializer<Event> {
 
   private final List<Slot> slots;
   private transient Map<String, Map<String, Integer>> index;
+  /** Where {@link #serialize} builds an event's bytes, to write their count first. */
+  private transient DataOutputSerializer body;
 
   public EventSerializer(List<Slot> slots) {
     if (slots.size() > MAX_TOPICS) {
@@ -72,32 +74,39 @@ public final class EventSerializer extends TypeSerializer<Event> {
 
   @Override
   public void serialize(Event e, DataOutputView out) throws IOException {
-    out.writeByte(indexOf(e));
-    StringValue.writeString(e.eventId(), out);
-    out.writeInt(e.partition());
-    out.writeLong(e.offset());
-    out.writeLong(e.timestamp());
-    out.writeLong(e.payloadHash());
-    out.writeByte((e.amount() == null ? 0 : HAS_AMOUNT) | (e.groupKey() == null ? 0 : HAS_GROUP_KEY));
+    if (body == null) {
+      body = new DataOutputSerializer(64);
+    }
+    body.clear();
+    body.writeByte(indexOf(e));
+    writeText(e.eventId(), body);
+    body.writeInt(e.partition());
+    body.writeLong(e.offset());
+    body.writeLong(e.timestamp());
+    body.writeLong(e.payloadHash());
+    body.writeByte((e.amount() == null ? 0 : HAS_AMOUNT) | (e.groupKey() == null ? 0 : HAS_GROUP_KEY));
     if (e.amount() != null) {
-      BigDecSerializer.INSTANCE.serialize(e.amount(), out);
+      BigDecSerializer.INSTANCE.serialize(e.amount(), body);
     }
     if (e.groupKey() != null) {
-      StringValue.writeString(e.groupKey(), out);
+      writeText(e.groupKey(), body);
     }
+    writeLength(body.length(), out);
+    out.write(body.getSharedBuffer(), 0, body.length());
   }
 
   @Override
   public Event deserialize(DataInputView in) throws IOException {
+    readLength(in);
     Slot slot = slots.get(in.readUnsignedByte());
-    String eventId = StringValue.readString(in);
+    String eventId = readText(in);
     int partition = in.readInt();
     long offset = in.readLong();
     long timestamp = in.readLong();
     long payloadHash = in.readLong();
     int flags = in.readUnsignedByte();
     java.math.BigDecimal amount = (flags & HAS_AMOUNT) == 0 ? null : BigDecSerializer.readBigDecimal(in);
-    String groupKey = (flags & HAS_GROUP_KEY) == 0 ? null : StringValue.readString(in);
+    String groupKey = (flags & HAS_GROUP_KEY) == 0 ? null : readText(in);
     return new Event(eventId, slot.cluster(), slot.topic(), partition, offset, timestamp, slot.role(),
         slot.origin(), payloadHash, amount, groupKey);
   }
@@ -107,19 +116,50 @@ public final class EventSerializer extends TypeSerializer<Event> {
     return deserialize(in);
   }
 
-  /** Byte for byte, without building the event: Flink's sorter copies every record this way. */
+  /**
+   * One block, without reading the event: Flink's sorter copies every record this way when it
+   * spills. Field by field, through its paged views, this was 12 % of the job's time.
+   */
   @Override
   public void copy(DataInputView in, DataOutputView out) throws IOException {
-    out.writeByte(in.readUnsignedByte());
-    StringValue.copyString(in, out);
-    out.write(in, FIXED_BYTES);
-    int flags = in.readUnsignedByte();
-    out.writeByte(flags);
-    if ((flags & HAS_AMOUNT) != 0) {
-      BigDecSerializer.INSTANCE.copy(in, out);
+    int length = readLength(in);
+    writeLength(length, out);
+    out.write(in, length);
+  }
+
+  /**
+   * Text as its UTF-8 bytes after their count: read in one block, where Flink's {@code StringValue}
+   * goes char by char (it was 4 % of the job's time).
+   */
+  private static void writeText(String s, DataOutputView out) throws IOException {
+    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+    writeLength(bytes.length, out);
+    out.write(bytes);
+  }
+
+  private static String readText(DataInputView in) throws IOException {
+    byte[] bytes = new byte[readLength(in)];
+    in.readFully(bytes);
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  /** Seven bits per byte, lowest first; the high bit says another byte follows. One byte below 128. */
+  private static void writeLength(int length, DataOutputView out) throws IOException {
+    while (length >= 0x80) {
+      out.writeByte((length & 0x7f) | 0x80);
+      length >>>= 7;
     }
-    if ((flags & HAS_GROUP_KEY) != 0) {
-      StringValue.copyString(in, out);
+    out.writeByte(length);
+  }
+
+  private static int readLength(DataInputView in) throws IOException {
+    int length = 0;
+    for (int shift = 0; ; shift += 7) {
+      int b = in.readUnsignedByte();
+      length |= (b & 0x7f) << shift;
+      if (b < 0x80) {
+        return length;
+      }
     }
   }
 
@@ -130,7 +170,7 @@ public final class EventSerializer extends TypeSerializer<Event> {
 
   @Override
   public EventSerializer duplicate() {
-    return this; // stateless but for the lazily built, never mutated index
+    return new EventSerializer(slots); // serialize writes through a buffer of its own
   }
 
   @Override
@@ -182,7 +222,7 @@ public final class EventSerializer extends TypeSerializer<Event> {
 
     @Override
     public int getCurrentVersion() {
-      return 1;
+      return 2; // 2: length-prefixed, text as UTF-8 bytes
     }
 
     @Override

@@ -63,6 +63,11 @@ public final class KafkaRecordSource implements RecordSource {
     return readable;
   }
 
+  /** How many Kafka sources {@link #open} creates: one per cluster and role with a topic to read. */
+  public int sources() {
+    return Math.max(1, readable().values().stream().mapToInt(Map::size).sum());
+  }
+
   @Override
   public List<DataStream<RawRecord>> open(StreamExecutionEnvironment env) {
     List<DataStream<RawRecord>> streams = new ArrayList<>();

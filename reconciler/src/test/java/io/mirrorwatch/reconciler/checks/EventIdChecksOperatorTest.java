@@ -1,6 +1,7 @@
 package io.mirrorwatch.reconciler.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mirrorwatch.reconciler.ReconcileJob;
 import io.mirrorwatch.reconciler.report.Finding;
@@ -10,6 +11,7 @@ import io.mirrorwatch.reconciler.source.Role;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
@@ -21,10 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The checks are keyed by a hash of the event ID: IDs whose hashes collide must still be judged
- * apart. Forced here by keying every record by the same key.
+ * The operator in a real (mini) cluster: it sees each key's records together only because BATCH mode
+ * sorts its input by key, and IDs whose hashes collide must still be judged apart (forced here by
+ * keying every record by the same key).
  */
-class EventIdChecksFunctionTest {
+class EventIdChecksOperatorTest {
   @RegisterExtension
   static final MiniClusterExtension FLINK = new MiniClusterExtension(
       new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(1).build());
@@ -33,24 +36,31 @@ class EventIdChecksFunctionTest {
     return new Event(id, cluster, topic, 0, offset, 1_000 + offset, role, origin, payload, null, null);
   }
 
-  /** a: produced twice; b: clean; c: never processed. Every record of the three IDs. */
+  /**
+   * a: produced twice; b: clean; c: never processed. Every record of the three IDs, interleaved: the
+   * operator relies on Flink grouping each key's records, which the order given here does not do.
+   */
   static List<Event> events() {
     return List.of(
         event("a", "primary", "orders", Role.SOURCE, Origin.ORIGINAL, 0, 1),
-        event("a", "primary", "orders", Role.SOURCE, Origin.ORIGINAL, 1, 2),
-        event("a", "primary", "orders-processed", Role.DOWNSTREAM, Origin.ORIGINAL, 0, 3),
         event("b", "primary", "orders", Role.SOURCE, Origin.ORIGINAL, 2, 4),
+        event("c", "primary", "orders", Role.SOURCE, Origin.ORIGINAL, 3, 6),
+        event("a", "primary", "orders", Role.SOURCE, Origin.ORIGINAL, 1, 2),
         event("b", "primary", "orders-processed", Role.DOWNSTREAM, Origin.ORIGINAL, 1, 5),
-        event("c", "primary", "orders", Role.SOURCE, Origin.ORIGINAL, 3, 6));
+        event("a", "primary", "orders-processed", Role.DOWNSTREAM, Origin.ORIGINAL, 0, 3));
   }
 
   static List<String> findings(KeySelector<Event, Long> key) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     ReconcileJob.configure(env, Optional.of(1));
+    return findings(env, key);
+  }
+
+  static List<String> findings(StreamExecutionEnvironment env, KeySelector<Event, Long> key) throws Exception {
     List<String> out = new ArrayList<>();
     try (CloseableIterator<Finding> it = env.fromData(events(), TypeInformation.of(Event.class))
         .keyBy(key, Types.LONG)
-        .process(new EventIdChecksFunction(ReconcileJob.CHECKS))
+        .transform("checks", TypeInformation.of(Finding.class), new EventIdChecksOperator(ReconcileJob.CHECKS))
         .executeAndCollect()) {
       it.forEachRemaining(f -> out.add(f.kind().id() + ":" + f.eventId()));
     }
@@ -63,5 +73,15 @@ class EventIdChecksFunctionTest {
     List<String> byHash = findings(e -> EventKey.of(e.eventId()));
     assertThat(byHash).containsExactly("duplicate_produced:a", "unprocessed:c");
     assertThat(findings(e -> 0L)).isEqualTo(byHash);
+  }
+
+  /** Without sorted input each record would be judged alone: b and a would be reported unprocessed. */
+  @Test
+  void refusesInputThatIsNotSortedByKey() {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
+    env.setParallelism(1);
+    assertThatThrownBy(() -> findings(env, e -> EventKey.of(e.eventId())))
+        .hasStackTraceContaining("the event-ID checks need their input sorted by key");
   }
 }

@@ -1,0 +1,150 @@
+package io.mirrorwatch.reconciler.checks;
+
+import io.mirrorwatch.reconciler.report.BucketTotals;
+import io.mirrorwatch.reconciler.report.Finding;
+import io.mirrorwatch.reconciler.source.Event;
+import io.mirrorwatch.reconciler.source.offsets.Anchor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.graph.StreamConfig;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.BoundedOneInput;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Runs the {@link EventIdCheck}s over the records of each key ({@link EventKey}, a hash of the event
+ * ID). In BATCH mode Flink sorts a keyed operator's input by key and hands over each key's records
+ * consecutively ({@link StreamConfig.InputRequirement#SORTED}); so a key's records are complete when
+ * the next key starts, or when the input ends, and only the current key's records are held. No
+ * keyed state and no timers: at one record per key change they were most of this operator's cost.
+ * The records of a key are split by event ID first: IDs whose hashes collide are checked apart, as
+ * if keyed by the ID itself.
+ *
+ * <p>With aggregates configured, each event's {@link EventContribution} leaves on the side output
+ * {@link #BUCKETS}, to be summed per bucket and group key downstream of this operator.
+ *
+ * <p>For the offset checks it also reports, on the side output {@link #ANCHORED}, every record of an
+ * event that holds one of the {@link Anchor}s: this is the one place that sees an event's records on
+ * both clusters together, so it is where the anchor's copy on the other cluster is found.
+ */
+public final class EventIdChecksOperator extends AbstractStreamOperator<Finding>
+    implements OneInputStreamOperator<Event, Finding>, BoundedOneInput {
+  private static final long serialVersionUID = 1L;
+  public static final String EVENTS = "mirrorwatch-events";
+  public static final String PROCESSED = "mirrorwatch-events-processed";
+  public static final String DOWNSTREAM_ONLY = "mirrorwatch-downstream-only";
+  public static final OutputTag<BucketTotals> BUCKETS =
+      new OutputTag<>("bucket-contributions", TypeInformation.of(BucketTotals.class));
+  public static final OutputTag<Event> ANCHORED = new OutputTag<>("anchored", TypeInformation.of(Event.class));
+
+  private final List<EventIdCheck> checks;
+  /** Null when aggregates are not configured (Java-serialized with the operator, so no Optional). */
+  private final EventContribution contribution;
+  private final Set<Anchor> anchors;
+  /** The current key's records, in arrival order; never mixes two keys. */
+  private transient List<Event> run;
+  private transient Object runKey;
+  private transient LongCounter events;
+  private transient LongCounter processed;
+  private transient LongCounter downstreamOnly;
+
+  public EventIdChecksOperator(List<EventIdCheck> checks) {
+    this(checks, Optional.empty(), Set.of());
+  }
+
+  public EventIdChecksOperator(
+      List<EventIdCheck> checks, Optional<EventContribution> contribution, Set<Anchor> anchors) {
+    this.checks = List.copyOf(checks);
+    this.contribution = contribution.orElse(null);
+    this.anchors = Set.copyOf(anchors);
+  }
+
+  /** Refuses to run on unsorted input (STREAMING mode): it would judge events on partial records. */
+  @Override
+  public void open() throws Exception {
+    super.open();
+    StreamConfig.InputConfig[] inputs = getOperatorConfig().getInputs(getUserCodeClassloader());
+    if (inputs.length != 1 || !StreamConfig.requiresSorting(inputs[0])) {
+      throw new IllegalStateException("the event-ID checks need their input sorted by key: run the job "
+          + "keyed and in BATCH execution mode");
+    }
+    run = new ArrayList<>();
+    events = getRuntimeContext().getLongCounter(EVENTS);
+    processed = getRuntimeContext().getLongCounter(PROCESSED);
+    downstreamOnly = getRuntimeContext().getLongCounter(DOWNSTREAM_ONLY);
+  }
+
+  @Override
+  public void processElement(StreamRecord<Event> element) {
+    Object key = getCurrentKey();
+    if (!run.isEmpty() && !key.equals(runKey)) {
+      judgeRun();
+    }
+    runKey = key;
+    run.add(element.getValue());
+  }
+
+  @Override
+  public void endInput() {
+    judgeRun();
+  }
+
+  private void judgeRun() {
+    if (run.isEmpty()) {
+      return;
+    }
+    String first = run.get(0).eventId();
+    int same = 0;
+    while (same < run.size() && run.get(same).eventId().equals(first)) {
+      same++;
+    }
+    if (same == run.size()) {
+      judge(new EventRecords(first, run));
+    } else {
+      Map<String, List<Event>> byId = new TreeMap<>();
+      for (Event e : run) {
+        byId.computeIfAbsent(e.eventId(), id -> new ArrayList<>()).add(e);
+      }
+      byId.forEach((id, records) -> judge(new EventRecords(id, records)));
+    }
+    run.clear();
+  }
+
+  private void judge(EventRecords r) {
+    count(r);
+    for (EventIdCheck check : checks) {
+      for (Finding f : check.check(r)) {
+        output.collect(new StreamRecord<>(f));
+      }
+    }
+    if (contribution != null) {
+      contribution.of(r).ifPresent(c -> output.collect(BUCKETS, new StreamRecord<>(c)));
+    }
+    if (!anchors.isEmpty()) {
+      List<Event> mine = new ArrayList<>(r.source());
+      mine.addAll(r.downstream());
+      if (mine.stream().anyMatch(e -> anchors.contains(Anchor.of(e)))) {
+        mine.forEach(e -> output.collect(ANCHORED, new StreamRecord<>(e)));
+      }
+    }
+  }
+
+  private void count(EventRecords r) {
+    if (r.isEvent()) {
+      events.add(1);
+      if (!r.downstream().isEmpty()) {
+        processed.add(1);
+      }
+    } else {
+      downstreamOnly.add(1);
+    }
+  }
+}
