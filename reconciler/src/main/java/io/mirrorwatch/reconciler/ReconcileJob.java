@@ -7,7 +7,8 @@ import io.mirrorwatch.reconciler.checks.DuplicateReplicated;
 import io.mirrorwatch.reconciler.checks.EventIdCheck;
 import io.mirrorwatch.reconciler.checks.EventContribution;
 import io.mirrorwatch.reconciler.checks.EventIdChecksOperator;
-import io.mirrorwatch.reconciler.checks.EventKey;
+import io.mirrorwatch.reconciler.checks.SortKey;
+import io.mirrorwatch.reconciler.checks.SortKeyTypeInfo;
 import io.mirrorwatch.reconciler.checks.Stranded;
 import io.mirrorwatch.reconciler.checks.Unprocessed;
 import io.mirrorwatch.reconciler.report.BucketTotals;
@@ -128,7 +129,7 @@ public final class ReconcileJob {
   Graph build(StreamExecutionEnvironment env) {
     DataStream<Event> events = decoded(env);
     SingleOutputStreamOperator<Finding> findings = events
-        .keyBy(e -> EventKey.of(e.eventId()), Types.LONG)
+        .keyBy(SortKey::of, SortKeyTypeInfo.INSTANCE)
         .transform("checks by event ID", TypeInformation.of(Finding.class),
             new EventIdChecksOperator(checks(plan), contribution(plan), plan.anchors()))
         .uid("checks");

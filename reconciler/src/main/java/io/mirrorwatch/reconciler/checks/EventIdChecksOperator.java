@@ -20,13 +20,14 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Runs the {@link EventIdCheck}s over the records of each key ({@link EventKey}, a hash of the event
- * ID). In BATCH mode Flink sorts a keyed operator's input by key and hands over each key's records
- * consecutively ({@link StreamConfig.InputRequirement#SORTED}); so a key's records are complete when
- * the next key starts, or when the input ends, and only the current key's records are held. No
- * keyed state and no timers: at one record per key change they were most of this operator's cost.
- * The records of a key are split by event ID first: IDs whose hashes collide are checked apart, as
- * if keyed by the ID itself.
+ * Runs the {@link EventIdCheck}s over the records of each event. Its input is keyed by {@link
+ * SortKey}, and in BATCH mode Flink sorts a keyed operator's input by key ({@link
+ * StreamConfig.InputRequirement#SORTED}); an event's records have keys with equal {@link
+ * SortKey#event()}, which sort next to each other. So an event's records are complete when a key
+ * of another event starts, or when the input ends, and only the current event's records are held.
+ * No keyed state and no timers: at one record per key change they were most of this operator's
+ * cost. The records of a run are split by event ID first: IDs whose hashes collide are checked
+ * apart, as if keyed by the ID itself.
  *
  * <p>With aggregates configured, each event's {@link EventContribution} leaves on the side output
  * {@link #BUCKETS}, to be summed per bucket and group key downstream of this operator.
@@ -49,9 +50,9 @@ public final class EventIdChecksOperator extends AbstractStreamOperator<Finding>
   /** Null when aggregates are not configured (Java-serialized with the operator, so no Optional). */
   private final EventContribution contribution;
   private final Set<Anchor> anchors;
-  /** The current key's records, in arrival order; never mixes two keys. */
+  /** The current run's records, in arrival order: all with the same {@link SortKey#event()}. */
   private transient List<Event> run;
-  private transient Object runKey;
+  private transient long runEvent;
   private transient LongCounter events;
   private transient LongCounter processed;
   private transient LongCounter downstreamOnly;
@@ -84,11 +85,11 @@ public final class EventIdChecksOperator extends AbstractStreamOperator<Finding>
 
   @Override
   public void processElement(StreamRecord<Event> element) {
-    Object key = getCurrentKey();
-    if (!run.isEmpty() && !key.equals(runKey)) {
+    long event = ((SortKey) getCurrentKey()).event();
+    if (!run.isEmpty() && event != runEvent) {
       judgeRun();
     }
-    runKey = key;
+    runEvent = event;
     run.add(element.getValue());
   }
 

@@ -2,16 +2,16 @@ package io.mirrorwatch.reconciler.source;
 
 import java.util.List;
 import org.apache.flink.api.common.serialization.SerializerConfig;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 
 /** Tells Flink to move {@link Event}s with {@link EventSerializer} over the job's topic table. */
-public final class EventTypeInfo extends TypeInformation<Event> {
+public final class EventTypeInfo extends OwnTypeInfo<Event> {
   private static final long serialVersionUID = 1L;
 
   private final List<EventSerializer.Slot> slots;
 
   private EventTypeInfo(List<EventSerializer.Slot> slots) {
+    super(Event.class, false);
     this.slots = List.copyOf(slots);
   }
 
@@ -22,36 +22,6 @@ public final class EventTypeInfo extends TypeInformation<Event> {
   @Override
   public TypeSerializer<Event> createSerializer(SerializerConfig config) {
     return new EventSerializer(slots);
-  }
-
-  @Override
-  public boolean isBasicType() {
-    return false;
-  }
-
-  @Override
-  public boolean isTupleType() {
-    return false;
-  }
-
-  @Override
-  public int getArity() {
-    return 1;
-  }
-
-  @Override
-  public int getTotalFields() {
-    return 1;
-  }
-
-  @Override
-  public Class<Event> getTypeClass() {
-    return Event.class;
-  }
-
-  @Override
-  public boolean isKeyType() {
-    return false;
   }
 
   @Override
@@ -69,8 +39,4 @@ public final class EventTypeInfo extends TypeInformation<Event> {
     return slots.hashCode();
   }
 
-  @Override
-  public boolean canEqual(Object o) {
-    return o instanceof EventTypeInfo;
-  }
 }

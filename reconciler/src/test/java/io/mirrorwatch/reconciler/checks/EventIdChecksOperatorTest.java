@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -50,16 +49,16 @@ class EventIdChecksOperatorTest {
         event("a", "primary", "orders-processed", Role.DOWNSTREAM, Origin.ORIGINAL, 0, 3));
   }
 
-  static List<String> findings(KeySelector<Event, Long> key) throws Exception {
+  static List<String> findings(KeySelector<Event, SortKey> key) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     ReconcileJob.configure(env, Optional.of(1));
     return findings(env, key);
   }
 
-  static List<String> findings(StreamExecutionEnvironment env, KeySelector<Event, Long> key) throws Exception {
+  static List<String> findings(StreamExecutionEnvironment env, KeySelector<Event, SortKey> key) throws Exception {
     List<String> out = new ArrayList<>();
     try (CloseableIterator<Finding> it = env.fromData(events(), TypeInformation.of(Event.class))
-        .keyBy(key, Types.LONG)
+        .keyBy(key, SortKeyTypeInfo.INSTANCE)
         .transform("checks", TypeInformation.of(Finding.class), new EventIdChecksOperator(ReconcileJob.CHECKS))
         .executeAndCollect()) {
       it.forEachRemaining(f -> out.add(f.kind().id() + ":" + f.eventId()));
@@ -70,9 +69,9 @@ class EventIdChecksOperatorTest {
 
   @Test
   void idsSharingOneKeyAreJudgedAsIfKeyedApart() throws Exception {
-    List<String> byHash = findings(e -> EventKey.of(e.eventId()));
+    List<String> byHash = findings(SortKey::of);
     assertThat(byHash).containsExactly("duplicate_produced:a", "unprocessed:c");
-    assertThat(findings(e -> 0L)).isEqualTo(byHash);
+    assertThat(findings(e -> new SortKey(0L))).isEqualTo(byHash);
   }
 
   /** Without sorted input each record would be judged alone: b and a would be reported unprocessed. */
@@ -81,7 +80,7 @@ class EventIdChecksOperatorTest {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
     env.setParallelism(1);
-    assertThatThrownBy(() -> findings(env, e -> EventKey.of(e.eventId())))
+    assertThatThrownBy(() -> findings(env, SortKey::of))
         .hasStackTraceContaining("the event-ID checks need their input sorted by key");
   }
 }
