@@ -46,8 +46,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
 
 /**
- * The reconciliation as a Flink batch job: {@code sources -> decode (each) -> keyBy(hash of the event ID) -> checks ->
- * sink}. The source and the sink are arguments (Kafka and the report files in production,
+ * The reconciliation as a Flink batch job: {@code sources -> decode (each) -> keyBy(SortKey, a hash
+ * of the event ID) -> checks -> sink}. The source and the sink are arguments (Kafka and the report files in production,
  * collections and a list in tests); the graph in between is the same.
  *
  * <p>Findings travel back to the client through Flink's collect mechanism, which works the same on

@@ -28,7 +28,7 @@ public final class DuplicateReplicated implements EventIdCheck {
     for (CopyGroup g : r.sourceGroups()) {
       int writes = g.writes();
       if (g.records().size() - g.originals() <= writes) {
-        continue; // no topic but the originals' holds more copies than that
+        continue; // the copies outside original topics, all together, are no more than the writes
       }
       for (Map.Entry<String, List<Event>> t : g.byTopic().entrySet()) {
         List<Event> copies = t.getValue();
