@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # mirrorwatch demo: the lab (two real Kafka clusters, a real MirrorMaker 2, an order workload) and the
-# agent watching it. Prints the readiness verdict, then keeps running until Ctrl-C, which stops every
-# process this script started (by PID).
+# agent watching it. Prints the readiness verdict, runs the reconciler once over what was produced so
+# far, then keeps running until Ctrl-C, which stops every process this script started (by PID).
 set -euo pipefail
 cd "$(dirname "$0")"
 

@@ -30,6 +30,7 @@ import java.util.Set;
  * {@code java -Djava.io.tmpdir=/dev/shm -cp "$(cat bench/target/classpath.txt)"
  * io.mirrorwatch.bench.reconcile.ReconcileBench [--events 3333334] [--partitions 6] [--runs 3]
  * [--heap 1g] [--naive-heap 4g] [--contenders raw,naive,flink-read-only,reconciler] [--hold SECONDS]};
+ * {@code -Dbench.jvm="OPTIONS"} gives every contender the same extra JVM options;
  * a partial set of contenders (for tuning) prints their medians only; {@code --hold} keeps the lab
  * and the window for that long instead, and prints the reconciler's command line to run by hand.
  */
@@ -66,6 +67,7 @@ public final class ReconcileBench {
     System.out.printf("machine: %d cores, %s %s; load average at start: %s%n",
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
         System.getProperty("java.version"), load());
+    System.out.println("JVM options for every contender: " + System.getProperty("bench.jvm", "(none)"));
 
     try (Lab lab = Lab.start(new LabSpec(PolicyKind.DEFAULT, partitions, false))) {
       Dataset data = new Dataset(events, partitions, System.currentTimeMillis() - 3_600_000);
@@ -104,10 +106,12 @@ public final class ReconcileBench {
         Runtime.getRuntime().availableProcessors()));
     String p = lab.primary().bootstrapServers();
     String d = lab.dr().bootstrapServers();
-    List<String> tmp = List.of("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
+    // -Dbench.jvm="..." gives every contender the same JVM options (e.g. JIT thresholds).
+    List<String> common = Arrays.stream(System.getProperty("bench.jvm", "").split(" ")).filter(a -> !a.isBlank()).toList();
+    List<String> tmp = concat(common, "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
     if (!hold.isZero()) {
       System.out.printf("holding the lab for %d s; the reconciler on this window:%n  java %s -Xmx%s -jar %s "
-          + "--config %s --from %s --to %s --out %s%n", hold.toSeconds(), tmp.get(0), heap, reconcilerJar, spec,
+          + "--config %s --from %s --to %s --out %s%n", hold.toSeconds(), String.join(" ", tmp), heap, reconcilerJar, spec,
           from, to, work.resolve("report"));
       Thread.sleep(hold.toMillis());
       return;
@@ -116,11 +120,11 @@ public final class ReconcileBench {
     Map<String, List<Measured.Run>> all = new LinkedHashMap<>();
     for (int r = 1; r <= runs; r++) {
       if (contenders.contains("raw")) {
-        record(all, Measured.run("raw-" + r, Measured.java(List.of("-Xmx" + heap), "-cp", classpath,
+        record(all, Measured.run("raw-" + r, Measured.java(concat(common, "-Xmx" + heap), "-cp", classpath,
             RawRead.class.getName(), p, d), work), data.records());
       }
       if (contenders.contains("naive")) {
-        record(all, Measured.run("naive-" + r, Measured.java(List.of("-Xmx" + naiveHeap), "-cp", classpath,
+        record(all, Measured.run("naive-" + r, Measured.java(concat(common, "-Xmx" + naiveHeap), "-cp", classpath,
             NaiveHashMap.class.getName(), p, d), work), data.records());
       }
       if (contenders.contains("flink-read-only")) {
@@ -148,7 +152,7 @@ public final class ReconcileBench {
           data.records() / Stats.of(rs.stream().map(Measured.Run::seconds).toList()).median()));
       return; // a partial run (while tuning) has no ratios to report
     }
-    Measured.Run naiveSmall = Measured.run("naive-" + heap, Measured.java(List.of("-Xmx" + heap), "-cp",
+    Measured.Run naiveSmall = Measured.run("naive-" + heap, Measured.java(concat(common, "-Xmx" + heap), "-cp",
         classpath, NaiveHashMap.class.getName(), p, d), work);
     report(all, data.records(), heap, naiveHeap, naiveSmall);
   }
