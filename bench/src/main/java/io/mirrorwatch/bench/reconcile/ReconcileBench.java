@@ -107,7 +107,7 @@ public final class ReconcileBench {
     String p = lab.primary().bootstrapServers();
     String d = lab.dr().bootstrapServers();
     // -Dbench.jvm="..." gives every contender the same JVM options (e.g. JIT thresholds).
-    List<String> common = Arrays.stream(System.getProperty("bench.jvm", "").split(" ")).filter(a -> !a.isBlank()).toList();
+    List<String> common = jvmOptions("bench.jvm");
     List<String> tmp = concat(common, "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
     if (!hold.isZero()) {
       System.out.printf("holding the lab for %d s; the reconciler on this window:%n  java %s -Xmx%s -jar %s "
@@ -136,8 +136,7 @@ public final class ReconcileBench {
         Path out = work.resolve("report-" + r);
         List<String> recJvm = new ArrayList<>(concat(tmp, "-Xmx" + heap));
         // e.g. -Dbench.reconciler.jvm=-XX:StartFlightRecording=filename=/tmp/rec.jfr,dumponexit=true
-        Arrays.stream(System.getProperty("bench.reconciler.jvm", "").split(" ")).filter(a -> !a.isBlank())
-            .forEach(recJvm::add);
+        recJvm.addAll(jvmOptions("bench.reconciler.jvm"));
         Measured.Run rec = Measured.run("reconciler-" + r, Measured.java(recJvm, "-jar",
             reconcilerJar.toString(), "--config", spec.toString(), "--from", from, "--to", to,
             "--out", out.toString()), work);
@@ -210,6 +209,11 @@ public final class ReconcileBench {
     } catch (Exception e) {
       return "see " + run.err();
     }
+  }
+
+  /** The JVM options in system property {@code name}, separated by spaces; none if it is unset. */
+  private static List<String> jvmOptions(String name) {
+    return Arrays.stream(System.getProperty(name, "").split(" ")).filter(a -> !a.isBlank()).toList();
   }
 
   private static List<String> concat(List<String> a, String b) {
