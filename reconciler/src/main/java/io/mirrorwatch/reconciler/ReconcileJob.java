@@ -131,7 +131,7 @@ public final class ReconcileJob {
     SingleOutputStreamOperator<Finding> findings = events
         .keyBy(SortKey::of, SortKeyTypeInfo.INSTANCE)
         .transform("checks by event ID", TypeInformation.of(Finding.class),
-            new EventIdChecksOperator(checks(plan), contribution(plan), plan.anchors()))
+            new EventIdChecksOperator(checks(plan), contribution(plan), plan.anchors(), SortKey::eventOf))
         .uid("checks");
     Optional<DataStream<BucketTotals>> buckets = contribution(plan).map(c -> findings
         .getSideOutput(EventIdChecksOperator.BUCKETS)

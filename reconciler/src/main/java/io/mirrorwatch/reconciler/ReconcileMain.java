@@ -58,8 +58,8 @@ import picocli.CommandLine.Option;
  * Wiring only: load the spec, check which topics exist, run {@link ReconcileJob}, write the report.
  * Exit code 0: clean; 1: findings; 2: bad config, unreachable cluster or a failed job.
  *
- * <p>{@link StreamExecutionEnvironment#getExecutionEnvironment()} is an embedded MiniCluster under
- * {@code java -jar}, and the cluster's environment under {@code flink run}.
+ * <p>The job runs on an embedded MiniCluster under {@code java -jar}, started as soon as the config
+ * is read ({@link JobCluster}), and on the cluster under {@code flink run}.
  */
 @Command(
     name = "mirrorwatch-reconciler",
@@ -132,44 +132,52 @@ public final class ReconcileMain implements Callable<Integer> {
     }
     try (Scratch scratch = Scratch.create()) {
       TopicPlan plan = TopicPlan.resolve(cfg);
-      Map<String, Set<String>> existing = existingTopics(cfg);
-      Set<String> missing = missingTopics(plan, existing);
-      Optional<FailoverPositions> cutover = new FailoverPositionsReader(mm2Offsets, stderr::println).read(cfg, existing.get(cfg.dr().alias()));
-      KafkaRecordSource source = new KafkaRecordSource(cfg.clusters(), plan, cfg.window(), missing);
       Optional<Integer> p = Optional.ofNullable(parallelism).or(cfg::parallelism);
-      StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
-          EmbeddedCluster.configuration(scratch.dir(), p, source.sources()));
-      ReconcileJob.configure(env, p);
-      stderr.println("reading " + plan.topics().size() + " topics on " + cfg.primary().alias() + " and "
-          + cfg.dr().alias() + ", window " + cfg.window().from() + " .. " + cfg.window().to());
-      Optional<OffsetCheck> offsetCheck = offsetCheck(cfg, plan);
-      JobOutcome outcome;
-      OffsetsOutcome offsets;
-      Map<FindingKind, Long> counts;
-      Map<FindingKind, List<Finding>> samples;
-      try (FindingsFiles files = new FindingsFiles(out, Report.checkedKinds(cfg))) {
-        DecodePlan decode = DecodePlan.of(plan, cfg, cutover)
-            .withAnchors(offsetCheck.map(OffsetCheck::anchors).orElse(Set.of()));
-        List<Event> anchored = new ArrayList<>();
-        ProgressPrinter progress = new ProgressPrinter(plan);
-        outcome = new ReconcileJob(decode, source, files, anchored::add)
-            .withProgress(PROGRESS_EVERY, progress::print)
-            .run(env);
-        progress.print(new JobProgress.Snapshot(outcome.read(), outcome.events() + outcome.downstreamOnly()));
-        offsets = offsetCheck.map(o -> o.evaluate(anchored))
-            .orElseGet(() -> OffsetsOutcome.notRun("no consumer groups configured (groups:)"));
-        offsets.findings().forEach(files::accept);
-        counts = files.counts();
-        samples = files.samples();
+      // Sized for every planned topic: a topic found missing below only leaves a slot unused.
+      int sources = new KafkaRecordSource(cfg.clusters(), plan, cfg.window(), Set.of()).sources();
+      try (JobCluster cluster = JobCluster.start(EmbeddedCluster.configuration(scratch.dir(), p, sources))) {
+        return reconcile(cfg, plan, p, cluster.environment());
       }
-      Report report = new Report(Instant.now(), cfg, plan, missing, outcome, counts, cutover, offsets);
-      ReportWriter.write(out, report, samples);
-      stdout.println(ConsoleSummary.render(report, out.toAbsolutePath()));
-      return report.exitCode();
     } catch (Exception e) {
       stderr.println("error: " + rootMessage(e));
       return Report.EXIT_ERROR;
     }
+  }
+
+  /** Everything after the config: runs while the embedded cluster (if any) is still starting. */
+  private int reconcile(ReconcileConfig cfg, TopicPlan plan, Optional<Integer> p, StreamExecutionEnvironment env)
+      throws Exception {
+    Map<String, Set<String>> existing = existingTopics(cfg);
+    Set<String> missing = missingTopics(plan, existing);
+    Optional<FailoverPositions> cutover = new FailoverPositionsReader(mm2Offsets, stderr::println).read(cfg, existing.get(cfg.dr().alias()));
+    KafkaRecordSource source = new KafkaRecordSource(cfg.clusters(), plan, cfg.window(), missing);
+    ReconcileJob.configure(env, p);
+    stderr.println("reading " + plan.topics().size() + " topics on " + cfg.primary().alias() + " and "
+        + cfg.dr().alias() + ", window " + cfg.window().from() + " .. " + cfg.window().to());
+    Optional<OffsetCheck> offsetCheck = offsetCheck(cfg, plan);
+    JobOutcome outcome;
+    OffsetsOutcome offsets;
+    Map<FindingKind, Long> counts;
+    Map<FindingKind, List<Finding>> samples;
+    try (FindingsFiles files = new FindingsFiles(out, Report.checkedKinds(cfg))) {
+      DecodePlan decode = DecodePlan.of(plan, cfg, cutover)
+          .withAnchors(offsetCheck.map(OffsetCheck::anchors).orElse(Set.of()));
+      List<Event> anchored = new ArrayList<>();
+      ProgressPrinter progress = new ProgressPrinter(plan);
+      outcome = new ReconcileJob(decode, source, files, anchored::add)
+          .withProgress(PROGRESS_EVERY, progress::print)
+          .run(env);
+      progress.print(new JobProgress.Snapshot(outcome.read(), outcome.events() + outcome.downstreamOnly()));
+      offsets = offsetCheck.map(o -> o.evaluate(anchored))
+          .orElseGet(() -> OffsetsOutcome.notRun("no consumer groups configured (groups:)"));
+      offsets.findings().forEach(files::accept);
+      counts = files.counts();
+      samples = files.samples();
+    }
+    Report report = new Report(Instant.now(), cfg, plan, missing, outcome, counts, cutover, offsets);
+    ReportWriter.write(out, report, samples);
+    stdout.println(ConsoleSummary.render(report, out.toAbsolutePath()));
+    return report.exitCode();
   }
 
   /** Prints a {@link ProgressLine} to stderr for each new snapshot. */

@@ -1,6 +1,7 @@
 package io.mirrorwatch.bench.reconcile;
 
 import io.mirrorwatch.reconciler.EmbeddedCluster;
+import io.mirrorwatch.reconciler.JobCluster;
 import io.mirrorwatch.reconciler.ReconcileJob;
 import io.mirrorwatch.reconciler.Scratch;
 import io.mirrorwatch.reconciler.config.ConfigLoader;
@@ -34,10 +35,12 @@ public final class FlinkReadOnly {
     ReconcileConfig cfg = ConfigLoader.load(Path.of(args[0]),
         new WindowOverrides(Optional.of(Instant.parse(args[1])), Optional.of(Instant.parse(args[2]))));
     KafkaRecordSource source = new KafkaRecordSource(cfg.clusters(), TopicPlan.resolve(cfg), cfg.window(), Set.of());
-    try (Scratch scratch = Scratch.create()) {
-      // The reconciler's own embedded cluster: a slot per source subtask, no shuffle compression.
-      StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
-          EmbeddedCluster.configuration(scratch.dir(), cfg.parallelism(), source.sources()));
+    // The reconciler's own embedded cluster (a slot per source subtask, no shuffle compression),
+    // started ahead of the job as the reconciler starts it.
+    try (Scratch scratch = Scratch.create();
+        JobCluster cluster = JobCluster.start(
+            EmbeddedCluster.configuration(scratch.dir(), cfg.parallelism(), source.sources()))) {
+      StreamExecutionEnvironment env = cluster.environment();
       ReconcileJob.configure(env, cfg.parallelism());
       // Each source counted and discarded where it is read (chained), as the reconciler decodes.
       for (DataStream<RawRecord> raw : source.open(env)) {

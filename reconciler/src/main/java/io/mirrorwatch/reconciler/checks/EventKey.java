@@ -10,23 +10,28 @@ import io.mirrorwatch.reconciler.source.PayloadHash;
  * ({@link EventIdChecksOperator}), so a collision costs time, never a wrong result.
  */
 public final class EventKey {
-  private static final long OFFSET_BASIS = 0xcbf29ce484222325L;
-  private static final long PRIME = 0x100000001b3L;
+  private static final long SEED = 0x27d4eb2f165667c5L;
 
   private EventKey() {}
 
   /**
-   * FNV-1a over the UTF-16 chars, then MurmurHash3's 64-bit finalizer to spread every input bit.
-   * Chars rather than encoded bytes: this runs twice per record (Flink's partitioner and its sorter
-   * each ask for the key), and encoding would allocate.
+   * Four UTF-16 chars per step (xxHash64's round, as {@link PayloadHash}), after the ID's length,
+   * then MurmurHash3's 64-bit finalizer to spread every input bit. Chars rather than encoded bytes:
+   * this runs three times per record (Flink's partitioner, its sorter and the checks operator's key
+   * context each ask for the key), and encoding would allocate. One char per step (FNV-1a) was 3 % of the job's samples.
    */
   public static long of(String eventId) {
-    long h = OFFSET_BASIS;
-    for (int i = 0; i < eventId.length(); i++) {
-      char c = eventId.charAt(i);
-      h = (h ^ (c & 0xff)) * PRIME;
-      h = (h ^ (c >>> 8)) * PRIME;
+    int n = eventId.length();
+    long h = PayloadHash.round(SEED, n);
+    int i = 0;
+    for (; i + 4 <= n; i += 4) {
+      h = PayloadHash.round(h, eventId.charAt(i) | (long) eventId.charAt(i + 1) << 16
+          | (long) eventId.charAt(i + 2) << 32 | (long) eventId.charAt(i + 3) << 48);
     }
-    return PayloadHash.spread(h);
+    long tail = 0;
+    for (; i < n; i++) {
+      tail = tail << 16 | eventId.charAt(i);
+    }
+    return PayloadHash.spread(PayloadHash.round(h, tail));
   }
 }

@@ -30,7 +30,12 @@ public final class SortKey implements Serializable {
 
   public static SortKey of(Event e) {
     int where = (e.cluster().hashCode() * 31 + e.topic().hashCode()) * 31 + Long.hashCode(e.offset());
-    return new SortKey((EventKey.of(e.eventId()) & EVENT_BITS) | (mix(where) & 0xff));
+    return new SortKey(eventOf(e.eventId()) | (mix(where) & 0xff));
+  }
+
+  /** {@link #event()} of the keys of an event's records, from its ID alone. */
+  public static long eventOf(String eventId) {
+    return EventKey.of(eventId) & EVENT_BITS;
   }
 
   /** The same for every record of an event (and for the rare events whose hashes collide). */

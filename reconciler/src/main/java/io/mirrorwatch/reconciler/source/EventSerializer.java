@@ -20,13 +20,13 @@ import org.apache.flink.core.memory.DataOutputView;
  * the cost of writing it are the job's. A record's cluster, topic, role and origin are one byte, the
  * index of its topic in the job's table; reading it back hands out the table's own strings, so only
  * the event ID (and the group key) are new objects. No reflection, and no copy: events are
- * immutable.
+ * immutable ({@link ImmutableSerializer}).
  *
  * <p>Layout: topic index (byte), event ID (text: a varint count of UTF-8 bytes, then the bytes),
  * partition (int), offset, timestamp, payload hash (longs), then a flags byte saying which of
  * amount and group key (text) follow.
  */
-public final class EventSerializer extends TypeSerializer<Event> {
+public final class EventSerializer extends ImmutableSerializer<Event> {
   private static final long serialVersionUID = 1L;
   private static final int HAS_AMOUNT = 1;
   private static final int HAS_GROUP_KEY = 2;
@@ -103,11 +103,6 @@ public final class EventSerializer extends TypeSerializer<Event> {
         slot.origin(), payloadHash, amount, groupKey);
   }
 
-  @Override
-  public Event deserialize(Event reuse, DataInputView in) throws IOException {
-    return deserialize(in);
-  }
-
   /** Byte for byte, without building the event: Flink's sorter copies every record this way. */
   @Override
   public void copy(DataInputView in, DataOutputView out) throws IOException {
@@ -167,33 +162,8 @@ public final class EventSerializer extends TypeSerializer<Event> {
   }
 
   @Override
-  public boolean isImmutableType() {
-    return true;
-  }
-
-  @Override
   public EventSerializer duplicate() {
     return this; // stateless but for the lazily built, never mutated index
-  }
-
-  @Override
-  public Event createInstance() {
-    return null;
-  }
-
-  @Override
-  public Event copy(Event from) {
-    return from;
-  }
-
-  @Override
-  public Event copy(Event from, Event reuse) {
-    return from;
-  }
-
-  @Override
-  public int getLength() {
-    return -1;
   }
 
   @Override

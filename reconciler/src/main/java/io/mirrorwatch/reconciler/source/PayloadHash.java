@@ -50,7 +50,8 @@ public final class PayloadHash {
     return round(h, tail);
   }
 
-  private static long round(long h, long word) {
+  /** xxHash64's round: folds one 64-bit word into {@code h}. */
+  public static long round(long h, long word) {
     return Long.rotateLeft(h + word * P2, 31) * P1;
   }
 }

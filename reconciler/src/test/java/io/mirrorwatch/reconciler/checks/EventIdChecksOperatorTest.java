@@ -49,17 +49,19 @@ class EventIdChecksOperatorTest {
         event("a", "primary", "orders-processed", Role.DOWNSTREAM, Origin.ORIGINAL, 0, 3));
   }
 
-  static List<String> findings(KeySelector<Event, SortKey> key) throws Exception {
+  static List<String> findings(KeySelector<Event, SortKey> key, EventIdChecksOperator.EventBits bits)
+      throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     ReconcileJob.configure(env, Optional.of(1));
-    return findings(env, key);
+    return findings(env, key, bits);
   }
 
-  static List<String> findings(StreamExecutionEnvironment env, KeySelector<Event, SortKey> key) throws Exception {
+  static List<String> findings(StreamExecutionEnvironment env, KeySelector<Event, SortKey> key,
+      EventIdChecksOperator.EventBits bits) throws Exception {
     List<String> out = new ArrayList<>();
     try (CloseableIterator<Finding> it = env.fromData(events(), TypeInformation.of(Event.class))
         .keyBy(key, SortKeyTypeInfo.INSTANCE)
-        .transform("checks", TypeInformation.of(Finding.class), new EventIdChecksOperator(ReconcileJob.CHECKS))
+        .transform("checks", TypeInformation.of(Finding.class), new EventIdChecksOperator(ReconcileJob.CHECKS, bits))
         .executeAndCollect()) {
       it.forEachRemaining(f -> out.add(f.kind().id() + ":" + f.eventId()));
     }
@@ -69,9 +71,10 @@ class EventIdChecksOperatorTest {
 
   @Test
   void idsSharingOneKeyAreJudgedAsIfKeyedApart() throws Exception {
-    List<String> byHash = findings(SortKey::of);
+    List<String> byHash = findings(SortKey::of, SortKey::eventOf);
     assertThat(byHash).containsExactly("duplicate_produced:a", "unprocessed:c");
-    assertThat(findings(e -> new SortKey(0L))).isEqualTo(byHash);
+    // Every ID with the same bits: their records come in one run, in no order of ID.
+    assertThat(findings(e -> new SortKey(0L), id -> 0L)).isEqualTo(byHash);
   }
 
   /** Without sorted input each record would be judged alone: b and a would be reported unprocessed. */
@@ -80,7 +83,7 @@ class EventIdChecksOperatorTest {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
     env.setParallelism(1);
-    assertThatThrownBy(() -> findings(env, SortKey::of))
+    assertThatThrownBy(() -> findings(env, SortKey::of, SortKey::eventOf))
         .hasStackTraceContaining("the event-ID checks need their input sorted by key");
   }
 }
