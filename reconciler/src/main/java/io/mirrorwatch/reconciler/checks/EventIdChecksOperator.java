@@ -61,8 +61,6 @@ public final class EventIdChecksOperator extends AbstractStreamOperator<Finding>
   /** The current run's records, in arrival order: all with the same {@link EventBits}. */
   private transient List<Event> run;
   private transient long runEvent;
-  /** The ID of the run's last record. */
-  private transient String lastId;
   private transient LongCounter events;
   private transient LongCounter processed;
   private transient LongCounter downstreamOnly;
@@ -113,14 +111,13 @@ public final class EventIdChecksOperator extends AbstractStreamOperator<Finding>
     String id = e.eventId();
     if (run.isEmpty()) {
       runEvent = eventBits.of(id);
-    } else if (!id.equals(lastId)) { // the same ID has the same bits
+    } else if (!id.equals(run.get(run.size() - 1).eventId())) { // the same ID has the same bits
       long event = eventBits.of(id);
       if (event != runEvent) {
         judgeRun();
         runEvent = event;
       }
     }
-    lastId = id;
     run.add(e);
   }
 

@@ -27,21 +27,6 @@ public final class SortKeyTypeInfo extends OwnTypeInfo<SortKey> {
     return Serializer.INSTANCE;
   }
 
-  @Override
-  public String toString() {
-    return "SortKey";
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof SortKeyTypeInfo;
-  }
-
-  @Override
-  public int hashCode() {
-    return SortKeyTypeInfo.class.hashCode();
-  }
-
   /** The key's 64 bits, big-endian. */
   public static final class Serializer extends TypeSerializerSingleton<SortKey> {
     private static final long serialVersionUID = 1L;

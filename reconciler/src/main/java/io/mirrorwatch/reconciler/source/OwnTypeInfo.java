@@ -4,7 +4,9 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 
 /**
  * What Flink asks of a type it moves with one of our serializers, answered once: a single opaque
- * field, neither basic nor a tuple. Subclasses give the serializer, equality and a name.
+ * field, neither basic nor a tuple. Subclasses give the serializer. A type info without state of
+ * its own is equal to any other of its class and named after its type; one with state overrides
+ * {@link #equals}, {@link #hashCode} and {@link #toString}.
  */
 public abstract class OwnTypeInfo<T> extends TypeInformation<T> {
   private static final long serialVersionUID = 1L;
@@ -51,5 +53,20 @@ public abstract class OwnTypeInfo<T> extends TypeInformation<T> {
   @Override
   public final boolean canEqual(Object o) {
     return o != null && o.getClass() == getClass();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return canEqual(o);
+  }
+
+  @Override
+  public int hashCode() {
+    return getClass().hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return type.getSimpleName();
   }
 }

@@ -24,21 +24,6 @@ public final class RawRecordTypeInfo extends OwnTypeInfo<RawRecord> {
     return RawRecordSerializer.INSTANCE;
   }
 
-  @Override
-  public String toString() {
-    return "RawRecord";
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof RawRecordTypeInfo;
-  }
-
-  @Override
-  public int hashCode() {
-    return RawRecordTypeInfo.class.hashCode();
-  }
-
   /** Named by {@link RawRecord}'s {@code @TypeInfo}. */
   public static final class Factory extends TypeInfoFactory<RawRecord> {
     @Override
