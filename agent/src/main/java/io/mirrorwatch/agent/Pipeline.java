@@ -9,7 +9,7 @@ import io.mirrorwatch.agent.collect.JmxProbe;
 import io.mirrorwatch.agent.collect.Mm2StateCollector;
 import io.mirrorwatch.agent.collect.SourceSampler;
 import io.mirrorwatch.agent.config.AgentConfig;
-import io.mirrorwatch.agent.config.ClusterConfig;
+import io.mirrorwatch.common.cluster.ClusterConfig;
 import io.mirrorwatch.agent.config.FlowConfig;
 import io.mirrorwatch.agent.evaluate.FlowAssessment;
 import io.mirrorwatch.agent.evaluate.FlowEvaluator;
@@ -71,12 +71,12 @@ public final class Pipeline implements AutoCloseable {
       Map<String, Object> source = config.clusters().get(f.source()).clientProperties(config.deadline());
       flows.put(f.name(), new FlowRuntime(f,
           new Mm2StateCollector(f, target, config.deadline(), clock),
-          new SourceSampler(source, config.idempotency().eventIdHeader(), config.idempotency().sampleRecords(),
+          new SourceSampler(source, config.idempotency().eventId(), config.idempotency().sampleRecords(),
               config.deadline(), clock),
           jmxProbes.apply(f)));
     }
     this.indirection = new IndirectionResolver(config.indirectionAliases(), config.clusters(), config.deadline());
-    this.evaluator = new FlowEvaluator(config.thresholds(), config.idempotency().eventIdHeader());
+    this.evaluator = new FlowEvaluator(config.thresholds(), config.idempotency().eventId().describe());
   }
 
   /** Runs one full cycle and returns what the endpoints should now serve. */

@@ -3,7 +3,7 @@ package io.mirrorwatch.bench;
 import io.mirrorwatch.lab.Lab;
 import io.mirrorwatch.lab.LabSpec;
 import io.mirrorwatch.lab.cluster.KafkaCluster;
-import io.mirrorwatch.lab.mm2.PolicyKind;
+import io.mirrorwatch.common.replication.PolicyKind;
 import io.mirrorwatch.lab.process.ChildClasspath;
 import java.io.File;
 import java.io.IOException;

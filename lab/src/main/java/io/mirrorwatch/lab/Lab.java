@@ -4,7 +4,8 @@ import io.mirrorwatch.lab.cluster.KafkaCluster;
 import io.mirrorwatch.lab.cluster.TopicReader;
 import io.mirrorwatch.lab.mm2.MirrorMakerProcess;
 import io.mirrorwatch.lab.mm2.OffsetTranslation;
-import io.mirrorwatch.lab.mm2.PolicyKind;
+import io.mirrorwatch.common.replication.PolicyKind;
+import io.mirrorwatch.common.replication.Replication;
 import io.mirrorwatch.lab.workload.GroundTruth;
 import io.mirrorwatch.lab.workload.OrderProcessor;
 import io.mirrorwatch.lab.workload.OrderProducer;
@@ -151,7 +152,7 @@ public final class Lab implements AutoCloseable {
   }
 
   public ReplicationPolicy policy() {
-    return policy.newPolicy();
+    return Replication.of(policy).byName();
   }
 
   /** Name on {@code target} of the replica of {@code topic} from {@code sourceAlias}. */

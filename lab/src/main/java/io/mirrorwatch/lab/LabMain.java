@@ -2,7 +2,7 @@ package io.mirrorwatch.lab;
 
 import io.mirrorwatch.lab.drill.DrillOptions;
 import io.mirrorwatch.lab.drill.FailoverDrill;
-import io.mirrorwatch.lab.mm2.PolicyKind;
+import io.mirrorwatch.common.replication.PolicyKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

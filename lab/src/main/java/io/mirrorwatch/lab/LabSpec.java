@@ -1,6 +1,6 @@
 package io.mirrorwatch.lab;
 
-import io.mirrorwatch.lab.mm2.PolicyKind;
+import io.mirrorwatch.common.replication.PolicyKind;
 
 /**
  * How a lab is built.

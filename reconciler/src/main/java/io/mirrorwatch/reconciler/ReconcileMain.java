@@ -1,10 +1,10 @@
 package io.mirrorwatch.reconciler;
 
+import io.mirrorwatch.common.cluster.ClusterConfig;
 import io.mirrorwatch.common.config.ConfigException;
 import io.mirrorwatch.reconciler.checks.offsets.Cutover;
 import io.mirrorwatch.reconciler.checks.offsets.OffsetCheck;
 import io.mirrorwatch.reconciler.checks.offsets.OffsetsOutcome;
-import io.mirrorwatch.reconciler.config.ClusterSpec;
 import io.mirrorwatch.reconciler.config.ConfigLoader;
 import io.mirrorwatch.reconciler.config.ReconcileConfig;
 import io.mirrorwatch.reconciler.config.WindowOverrides;
@@ -125,7 +125,8 @@ public final class ReconcileMain implements Callable<Integer> {
   public Integer call() {
     ReconcileConfig cfg;
     try {
-      cfg = ConfigLoader.load(config, new WindowOverrides(Optional.ofNullable(from), Optional.ofNullable(to)));
+      cfg = ConfigLoader.load(
+          config, new WindowOverrides(Optional.ofNullable(from), Optional.ofNullable(to)), System.getenv());
     } catch (ConfigException e) {
       stderr.println(e.getMessage());
       return Report.EXIT_ERROR;
@@ -214,13 +215,13 @@ public final class ReconcileMain implements Callable<Integer> {
     List<Cutover> cutovers = Cutover.of(cfg);
     if (!cutovers.isEmpty()) {
       Set<String> groups = new HashSet<>(cfg.groups());
-      for (ClusterSpec c : cfg.clusters()) {
+      for (ClusterConfig c : cfg.clusters()) {
         stderr.println("reading the commit history of " + groups.size() + " groups on " + c.alias());
         histories.put(c.alias(), commitLog.read(c, groups, cfg.deadline()));
       }
       MirrorTopics mirrors = new MirrorTopics(cfg.replication());
       for (Cutover cut : cutovers) {
-        ClusterSpec target = cut.newCluster().equals(cfg.primary().alias()) ? cfg.primary() : cfg.dr();
+        ClusterConfig target = cut.newCluster().equals(cfg.primary().alias()) ? cfg.primary() : cfg.dr();
         checkpoints.put(cut.kind(),
             checkpointLog.read(target, mirrors.checkpointsTopic(cut.oldCluster()), groups, cfg.deadline()));
       }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mirrorwatch.lab.Lab;
-import io.mirrorwatch.lab.mm2.PolicyKind;
+import io.mirrorwatch.common.replication.PolicyKind;
 import io.mirrorwatch.lab.workload.Orders;
 import io.mirrorwatch.lab.workload.ProcessedEvent;
 import java.io.ByteArrayOutputStream;

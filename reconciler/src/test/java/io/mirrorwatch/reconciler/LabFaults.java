@@ -1,5 +1,6 @@
 package io.mirrorwatch.reconciler;
 
+import io.mirrorwatch.common.mm2.Mm2OffsetRecord;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +13,6 @@ import io.mirrorwatch.lab.mm2.OffsetTranslation;
 import io.mirrorwatch.lab.workload.Orders;
 import io.mirrorwatch.lab.workload.ProcessedEvent;
 import io.mirrorwatch.lab.workload.ProducedEvent;
-import io.mirrorwatch.reconciler.source.Mm2OffsetRecord;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,9 +1,10 @@
 package io.mirrorwatch.reconciler;
 
+import io.mirrorwatch.common.eventid.EventIdLocation;
+import io.mirrorwatch.common.mm2.Mm2OffsetRecord;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mirrorwatch.reconciler.config.EventIdSpec;
 import io.mirrorwatch.reconciler.report.BucketTotals;
 import io.mirrorwatch.reconciler.report.Finding;
 import io.mirrorwatch.reconciler.report.FindingKind;
@@ -12,7 +13,6 @@ import io.mirrorwatch.reconciler.report.Tally;
 import io.mirrorwatch.reconciler.source.Aggregation;
 import io.mirrorwatch.reconciler.source.FailoverPositions;
 import io.mirrorwatch.reconciler.source.DecodePlan;
-import io.mirrorwatch.reconciler.source.Mm2OffsetRecord;
 import io.mirrorwatch.reconciler.source.Event;
 import io.mirrorwatch.reconciler.source.Origin;
 import io.mirrorwatch.reconciler.source.PhysicalTopic;
@@ -61,7 +61,7 @@ class ReconcileJobTest {
   /** Set by the progress listener of {@link #reportsProgressWhileTheJobIsStillReading}. */
   static final AtomicLong PROGRESS_SEEN = new AtomicLong();
 
-  static final EventIdSpec ID = new EventIdSpec.Header("event-id");
+  static final EventIdLocation ID = new EventIdLocation.Header("event-id");
   static final List<PhysicalTopic> TOPICS = List.of(
       new PhysicalTopic("primary", "orders", Role.SOURCE, Origin.ORIGINAL, "orders", ID),
       new PhysicalTopic("primary", "dr.orders", Role.SOURCE, Origin.REPLICA, "orders", ID),

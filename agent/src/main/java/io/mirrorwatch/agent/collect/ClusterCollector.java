@@ -1,6 +1,6 @@
 package io.mirrorwatch.agent.collect;
 
-import io.mirrorwatch.agent.config.ClusterConfig;
+import io.mirrorwatch.common.cluster.ClusterConfig;
 import io.mirrorwatch.agent.model.ClusterState;
 import io.mirrorwatch.agent.model.PartitionKey;
 import java.time.Clock;

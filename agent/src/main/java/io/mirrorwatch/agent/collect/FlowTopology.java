@@ -1,6 +1,7 @@
 package io.mirrorwatch.agent.collect;
 
 import io.mirrorwatch.agent.config.FlowConfig;
+import io.mirrorwatch.common.mm2.Mm2OffsetRecord;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -27,7 +28,7 @@ public final class FlowTopology {
           || policy.isInternalTopic(topic)
           || policy.isHeartbeatsTopic(topic)
           || policy.isCheckpointsTopic(topic)
-          || isMirrorMakerInternal(topic)
+          || Mm2OffsetRecord.isMirrorMakerInternal(topic)
           || cameFromElsewhere(policy, topic, flow.source())) {
         continue;
       }
@@ -43,15 +44,5 @@ public final class FlowTopology {
   static boolean cameFromElsewhere(ReplicationPolicy policy, String topic, String sourceAlias) {
     String origin = policy.topicSource(topic);
     return origin != null && !origin.equals(sourceAlias);
-  }
-
-  /** Connect's offset, config and status topics of dedicated MM2, e.g. {@code mm2-offsets.dr.internal}. */
-  static boolean isMirrorMakerInternal(String topic) {
-    return topic.startsWith("mm2-") && topic.endsWith(".internal");
-  }
-
-  /** Connect's offsets topic of a dedicated MM2 replicating from {@code source}, on the target. */
-  public static String mm2OffsetsTopic(String source) {
-    return "mm2-offsets." + source + ".internal";
   }
 }

@@ -1,6 +1,6 @@
 package io.mirrorwatch.agent.collect;
 
-import io.mirrorwatch.agent.config.ClusterConfig;
+import io.mirrorwatch.common.cluster.ClusterConfig;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Arrays;

@@ -1,11 +1,10 @@
 package io.mirrorwatch.agent.collect;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mirrorwatch.agent.config.FlowConfig;
 import io.mirrorwatch.agent.model.CheckpointInfo;
 import io.mirrorwatch.agent.model.Mm2State;
 import io.mirrorwatch.agent.model.PartitionKey;
+import io.mirrorwatch.common.mm2.Mm2OffsetRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,8 +24,6 @@ import org.apache.kafka.connect.mirror.ReplicationPolicy;
  * flow's {@link ReplicationPolicy}.
  */
 public final class Mm2StateCollector implements AutoCloseable {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final FlowConfig flow;
   private final String offsetsTopic;
   private final String checkpointsTopic;
@@ -41,7 +38,7 @@ public final class Mm2StateCollector implements AutoCloseable {
   public Mm2StateCollector(FlowConfig flow, Map<String, Object> targetClientProperties, Duration deadline, Clock clock) {
     ReplicationPolicy policy = flow.replicationPolicy();
     this.flow = flow;
-    this.offsetsTopic = FlowTopology.mm2OffsetsTopic(flow.source());
+    this.offsetsTopic = Mm2OffsetRecord.topicFor(flow.source());
     this.checkpointsTopic = policy.checkpointsTopic(flow.source());
     this.heartbeatsTopic = policy.heartbeatsTopic();
     this.tail = new TopicTail(targetClientProperties, Set.of(offsetsTopic, checkpointsTopic, heartbeatsTopic), deadline);
@@ -85,30 +82,17 @@ public final class Mm2StateCollector implements AutoCloseable {
     }
   }
 
-  /**
-   * Connect's offsets record for MM2: key {@code ["MirrorSourceConnector",{"cluster":c,"partition":p,"topic":t}]},
-   * value {@code {"offset":n}} where n is the last upstream offset copied, so n + 1 is the next one.
-   * A null value (tombstone) forgets the partition.
-   */
-  private void acceptOffset(ConsumerRecord<byte[], byte[]> record) throws RuntimeException {
-    try {
-      JsonNode key = JSON.readTree(record.key());
-      if (!key.isArray() || key.size() != 2 || !"MirrorSourceConnector".equals(key.get(0).asText())) {
-        return;
-      }
-      JsonNode partition = key.get(1);
-      if (!flow.source().equals(partition.path("cluster").asText())) {
-        return;
-      }
-      PartitionKey pk = new PartitionKey(partition.path("topic").asText(), partition.path("partition").asInt());
-      if (record.value() == null) {
-        replicatedUpTo.remove(pk);
-        return;
-      }
-      replicatedUpTo.put(pk, JSON.readTree(record.value()).path("offset").asLong() + 1);
-    } catch (java.io.IOException e) {
-      throw new IllegalArgumentException(e);
-    }
+  /** MM2's offsets record: what it has copied of one source partition (common's decoder). */
+  private void acceptOffset(ConsumerRecord<byte[], byte[]> record) {
+    Mm2OffsetRecord.decode(record.key(), record.value(), record.timestamp())
+        .filter(r -> r.sourceCluster().equals(flow.source()))
+        .ifPresent(
+            r -> {
+              PartitionKey pk = new PartitionKey(r.topic(), r.partition());
+              r.nextToCopy()
+                  .ifPresentOrElse(
+                      next -> replicatedUpTo.put(pk, next), () -> replicatedUpTo.remove(pk));
+            });
   }
 
   @Override

@@ -2,6 +2,8 @@ package io.mirrorwatch.agent.collect;
 
 import io.mirrorwatch.agent.model.PartitionKey;
 import io.mirrorwatch.agent.model.SourceSample;
+import io.mirrorwatch.common.eventid.EventIdLocation;
+import io.mirrorwatch.common.eventid.JsonValues;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,24 +15,25 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Reads a few records on a flow's source: the record at each partition's first possibly-unreplicated
  * offset (its timestamp is the RPO's age), and the records appended since the previous sample (to
- * measure event-ID header coverage). Bounded by the deadline and by {@code sampleRecords} per
+ * measure event-ID coverage). Bounded by the deadline and by {@code sampleRecords} per
  * partition; what is not read in time is left for the next scrape.
  */
 public final class SourceSampler implements AutoCloseable {
   private final Map<String, Object> consumerProperties;
-  private final String eventIdHeader;
+  private final EventIdLocation eventId;
   private final int sampleRecords;
   private final Duration deadline;
   private final Clock clock;
   /** Per partition, the offset up to which records were already sampled for coverage. */
   private final Map<PartitionKey, Long> sampledUpTo = new HashMap<>();
 
-  public SourceSampler(Map<String, Object> sourceClientProperties, String eventIdHeader, int sampleRecords,
+  public SourceSampler(Map<String, Object> sourceClientProperties, EventIdLocation eventId, int sampleRecords,
       Duration deadline, Clock clock) {
     Map<String, Object> props = new HashMap<>(sourceClientProperties);
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -38,7 +41,7 @@ public final class SourceSampler implements AutoCloseable {
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.remove(ConsumerConfig.GROUP_ID_CONFIG);
     this.consumerProperties = Map.copyOf(props);
-    this.eventIdHeader = eventIdHeader;
+    this.eventId = eventId;
     this.sampleRecords = sampleRecords;
     this.deadline = deadline;
     this.clock = clock;
@@ -76,7 +79,7 @@ public final class SourceSampler implements AutoCloseable {
         Long end = latest.get(k);
         if (end != null && record.offset() >= Math.max(sampledUpTo.getOrDefault(k, 0L), end - sampleRecords)
             && record.offset() < end) {
-          boolean carries = record.headers().lastHeader(eventIdHeader) != null;
+          boolean carries = hasEventId(record);
           coverage.merge(k.topic(), new SourceSample.Coverage(1, carries ? 1 : 0), SourceSample.Coverage::plus);
           sampledUpTo.merge(k, record.offset() + 1, Math::max);
         }
@@ -118,6 +121,19 @@ public final class SourceSampler implements AutoCloseable {
     } finally {
       consumer.close(Duration.ofSeconds(2));
     }
+  }
+
+  /** The same rule as the reconciler's: a non-blank ID at the configured location. */
+  private boolean hasEventId(ConsumerRecord<byte[], byte[]> record) {
+    return eventId
+        .extract(
+            record.key(),
+            name -> {
+              Header h = record.headers().lastHeader(name);
+              return h == null ? null : h.value();
+            },
+            () -> JsonValues.parse(record.value()))
+        .isPresent();
   }
 
   private static TopicPartition tp(PartitionKey k) {

@@ -1,5 +1,6 @@
 package io.mirrorwatch.agent.config;
 
+import io.mirrorwatch.common.cluster.ClusterConfig;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;

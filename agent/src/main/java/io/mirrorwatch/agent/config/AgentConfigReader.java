@@ -1,5 +1,12 @@
 package io.mirrorwatch.agent.config;
 
+import io.mirrorwatch.common.cluster.ClusterConfig;
+import io.mirrorwatch.common.config.ConfigNode;
+import io.mirrorwatch.common.config.Durations;
+import io.mirrorwatch.common.config.HostPort;
+import io.mirrorwatch.common.eventid.EventIdLocation;
+import io.mirrorwatch.common.eventid.EventIdReader;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -88,11 +95,8 @@ final class AgentConfigReader {
   }
 
   private static Idempotency idempotency(ConfigNode node) {
-    node.expectMap("eventIdHeader", "idempotentGroups", "sampleRecords");
-    String header =
-        node.get("eventIdHeader")
-            .text(Idempotency.DEFAULT_EVENT_ID_HEADER)
-            .orElse(Idempotency.DEFAULT_EVENT_ID_HEADER);
+    node.expectMap("eventId", "eventIdHeader", "idempotentGroups", "sampleRecords");
+    EventIdLocation eventId = eventId(node);
     Set<String> groups = new LinkedHashSet<>();
     for (ConfigNode group : node.get("idempotentGroups").elements()) {
       group.requiredText().ifPresent(groups::add);
@@ -101,6 +105,25 @@ final class AgentConfigReader {
         node.get("sampleRecords")
             .integer(Idempotency.DEFAULT_SAMPLE_RECORDS, 1, Integer.MAX_VALUE)
             .orElse(Idempotency.DEFAULT_SAMPLE_RECORDS);
-    return new Idempotency(header, groups, sample);
+    return new Idempotency(eventId, groups, sample);
+  }
+
+  /**
+   * {@code eventId:}, the reconciler's setting (header, JSON pointer or key); {@code eventIdHeader:
+   * NAME} is the older shorthand for {@code eventId: {from: header, name: NAME}}.
+   */
+  private static EventIdLocation eventId(ConfigNode idempotency) {
+    ConfigNode eventId = idempotency.get("eventId");
+    ConfigNode header = idempotency.get("eventIdHeader");
+    if (!eventId.isAbsent() && !header.isAbsent()) {
+      header.problem("set either this or " + eventId.path() + ", not both");
+    }
+    if (!eventId.isAbsent()) {
+      return EventIdReader.read(eventId).orElse(EventIdLocation.DEFAULT);
+    }
+    return header
+        .optionalText()
+        .<EventIdLocation>map(EventIdLocation.Header::new)
+        .orElse(EventIdLocation.DEFAULT);
   }
 }

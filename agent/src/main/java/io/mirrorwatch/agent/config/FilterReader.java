@@ -1,5 +1,7 @@
 package io.mirrorwatch.agent.config;
 
+import io.mirrorwatch.common.config.ConfigNode;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,13 @@
 package io.mirrorwatch.agent.config;
 
+import io.mirrorwatch.common.config.ConfigNode;
+import io.mirrorwatch.common.replication.PolicyKind;
+import io.mirrorwatch.common.replication.Replication;
+import io.mirrorwatch.common.replication.ReplicationReader;
+
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +24,8 @@ final class FlowsReader {
     }
     List<FlowConfig> result = new ArrayList<>();
     Map<String, String> pathByName = new HashMap<>();
-    for (ConfigNode node : flows.elements()) {
+    List<ConfigNode> nodes = flows.elements();
+    for (ConfigNode node : nodes) {
       FlowConfig flow = flow(node, clusterAliases);
       result.add(flow);
       String earlier = pathByName.putIfAbsent(flow.name(), node.path());
@@ -27,6 +34,7 @@ final class FlowsReader {
         node.problem("duplicate flow " + flow.name() + " (also " + earlier + ")");
       }
     }
+    samePolicyBothWays(result, nodes);
     if (flows.isList() && result.isEmpty()) {
       flows.problem("must list at least one flow");
     }
@@ -41,17 +49,57 @@ final class FlowsReader {
       node.get("target")
           .problem("must be a different cluster than source ('" + source.get() + "')");
     }
-    PolicyKind policy = policy(node.get("policy")).orElse(PolicyKind.DEFAULT);
-    String separator = separator(node.get("separator"), policy, source).orElse(".");
+    Replication replication =
+        ReplicationReader.read(node.get("policy"), node.get("separator"), source.stream().toList());
     node.get("mm2").expectMap("jmx");
     return new FlowConfig(
         source.orElse(""),
         target.orElse(""),
-        policy,
-        separator,
+        replication,
         FilterReader.read(node.get("topics")),
         FilterReader.read(node.get("groups")),
         JmxReader.read(node.get("mm2").get("jmx")));
+  }
+
+  /**
+   * The two directions between one pair of clusters run one policy (runbook 4.2): under identity
+   * in one direction and default in the other, each flow's replicas are the other's originals
+   * under another name, and records ping-pong or are missed at failback.
+   */
+  private static void samePolicyBothWays(List<FlowConfig> flows, List<ConfigNode> nodes) {
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < flows.size(); i++) {
+      FlowConfig a = flows.get(i);
+      // A duplicate was reported as such; an unreadable end names no cluster.
+      if (!seen.add(a.name()) || a.source().isEmpty() || a.target().isEmpty()) {
+        continue;
+      }
+      for (int j = 0; j < i; j++) {
+        FlowConfig b = flows.get(j);
+        if (a.source().equals(b.target()) && a.target().equals(b.source())) {
+          if (!a.replication().equals(b.replication())) {
+            nodes
+                .get(i)
+                .get("policy")
+                .problem(
+                    "must be the policy of the reverse flow "
+                        + nodes.get(j).path()
+                        + " ("
+                        + describe(b.replication())
+                        + "), got "
+                        + describe(a.replication())
+                        + ": one policy in both directions (runbook 4.2)");
+          }
+          break;
+        }
+      }
+    }
+  }
+
+  private static String describe(Replication r) {
+    return r.kind() == PolicyKind.IDENTITY
+        ? "identity"
+        : "default, separator '" + r.separator() + "'";
   }
 
   private static Optional<String> cluster(ConfigNode node, Set<String> clusterAliases) {
@@ -66,43 +114,5 @@ final class FlowsReader {
       return Optional.empty();
     }
     return alias;
-  }
-
-  private static Optional<PolicyKind> policy(ConfigNode node) {
-    Optional<String> name = node.text("default");
-    for (PolicyKind kind : PolicyKind.values()) {
-      if (name.isPresent() && kind.name().equalsIgnoreCase(name.get().trim())) {
-        return Optional.of(kind);
-      }
-    }
-    name.ifPresent(n -> node.problem("unknown policy '" + n + "' (known: default, identity)"));
-    return Optional.empty();
-  }
-
-  /**
-   * The separator, which only the default policy uses. DefaultReplicationPolicy finds a remote
-   * topic's source as the text before the first separator, so a source alias containing the
-   * separator would be cut short: {@code us-east-orders} would come from {@code us}.
-   */
-  private static Optional<String> separator(
-      ConfigNode node, PolicyKind policy, Optional<String> source) {
-    if (policy == PolicyKind.IDENTITY) {
-      if (!node.isAbsent()) {
-        node.problem("only applies to policy default (identity keeps topic names)");
-      }
-      return Optional.of(FlowConfig.DEFAULT_SEPARATOR);
-    }
-    Optional<String> separator = node.text(FlowConfig.DEFAULT_SEPARATOR);
-    if (separator.isPresent() && source.isPresent() && source.get().contains(separator.get())) {
-      node.problem(
-          "'"
-              + separator.get()
-              + "' occurs in source alias '"
-              + source.get()
-              + "': remote topics could not be traced back to their source; rename the cluster or"
-              + " choose another separator");
-      return Optional.empty();
-    }
-    return separator;
   }
 }

@@ -1,5 +1,8 @@
 package io.mirrorwatch.agent.config;
 
+import io.mirrorwatch.common.config.ConfigNode;
+import io.mirrorwatch.common.config.Durations;
+
 import java.time.Duration;
 import java.util.Optional;
 

@@ -20,11 +20,12 @@ import java.util.Optional;
  */
 public final class FlowEvaluator {
   private final Thresholds thresholds;
-  private final String eventIdHeader;
+  /** Where event IDs are read, as reasons name it ({@code header:event-id}). */
+  private final String eventIdAt;
 
-  public FlowEvaluator(Thresholds thresholds, String eventIdHeader) {
+  public FlowEvaluator(Thresholds thresholds, String eventIdAt) {
     this.thresholds = thresholds;
-    this.eventIdHeader = eventIdHeader;
+    this.eventIdAt = eventIdAt;
   }
 
   public record Outcome(FlowAssessment assessment, FlowHistory history) {}
@@ -43,7 +44,7 @@ public final class FlowEvaluator {
     ReplicationRules.Verdict replication = ReplicationRules.evaluate(
         in, topics.topics(), latency, heartbeatAge, history.overWarningScrapes(), thresholds);
     TranslationRules.Verdict translation = TranslationRules.evaluate(in, rpo, history, now, thresholds);
-    IdempotencyRules.Verdict idempotency = IdempotencyRules.evaluate(in, history, eventIdHeader, thresholds);
+    IdempotencyRules.Verdict idempotency = IdempotencyRules.evaluate(in, history, eventIdAt, thresholds);
 
     Map<Check, CheckResult> checks = new EnumMap<>(Check.class);
     checks.put(Check.REPLICATION, replication.result());

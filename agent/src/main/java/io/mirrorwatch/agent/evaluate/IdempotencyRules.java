@@ -28,18 +28,18 @@ final class IdempotencyRules {
     return result;
   }
 
-  static Verdict evaluate(FlowInputs in, FlowHistory history, String header, Thresholds t) {
+  static Verdict evaluate(FlowInputs in, FlowHistory history, String eventIdAt, Thresholds t) {
     Map<String, Double> coverage = new HashMap<>(coverage(in.sample().value(), history.coverage()));
     coverage.keySet().retainAll(in.replicaOf().keySet());
     CheckResult.Builder b = new CheckResult.Builder();
     if (coverage.isEmpty()) {
-      b.add(Level.UNKNOWN, "no source records sampled yet for the '" + header + "' header");
+      b.add(Level.UNKNOWN, "no source records sampled yet for an event ID at " + eventIdAt);
     }
     new TreeMap<>(coverage).forEach((topic, ratio) -> {
       if (ratio < t.coverageWarning()) {
-        b.add(Level.DANGER, String.format("%s: only %.1f%% of sampled records carry '%s'", topic, 100 * ratio, header));
+        b.add(Level.DANGER, String.format("%s: only %.1f%% of sampled records carry an event ID at %s", topic, 100 * ratio, eventIdAt));
       } else if (ratio < t.coverageHealthy()) {
-        b.add(Level.WARNING, String.format("%s: %.2f%% of sampled records carry '%s'", topic, 100 * ratio, header));
+        b.add(Level.WARNING, String.format("%s: %.2f%% of sampled records carry an event ID at %s", topic, 100 * ratio, eventIdAt));
       }
     });
     List<String> notIdempotent = in.watchedGroups().stream()
@@ -47,7 +47,7 @@ final class IdempotencyRules {
     if (!notIdempotent.isEmpty()) {
       b.add(Level.DANGER, "not declared idempotent (idempotency.idempotentGroups): " + String.join(", ", notIdempotent));
     }
-    return new Verdict(b.build("every sampled record carries '" + header + "'; watched groups are idempotent"),
+    return new Verdict(b.build("every sampled record carries an event ID at " + eventIdAt + "; watched groups are idempotent"),
         Map.copyOf(coverage));
   }
 }

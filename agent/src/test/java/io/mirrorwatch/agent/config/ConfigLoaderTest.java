@@ -1,6 +1,10 @@
 package io.mirrorwatch.agent.config;
 
+import io.mirrorwatch.common.cluster.ClusterConfig;
 import io.mirrorwatch.common.config.ConfigException;
+import io.mirrorwatch.common.eventid.EventIdLocation;
+import io.mirrorwatch.common.replication.PolicyKind;
+import io.mirrorwatch.common.replication.Replication;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -64,7 +68,7 @@ class ConfigLoaderTest {
               - url: service:jmx:rmi:///jndi/rmi://127.0.0.1:9998/jmxrmi
         - source: dr
           target: primary
-          policy: identity
+          separator: _
       thresholds:
         latency: {healthy: 2s, warning: 30s, sustainedScrapes: 5}
         checkpointAge: {warning: 1m, danger: 5m}
@@ -74,7 +78,7 @@ class ConfigLoaderTest {
       indirection:
         - alias: kafka.example.com:9092
       idempotency:
-        eventIdHeader: x-event-id
+        eventId: {from: json, pointer: /orderId}
         idempotentGroups: [order-processor, billing]
         sampleRecords: 7
       """;
@@ -111,8 +115,7 @@ class ConfigLoaderTest {
             new FlowConfig(
                 "primary",
                 "dr",
-                PolicyKind.DEFAULT,
-                "_",
+                new Replication(PolicyKind.DEFAULT, "_"),
                 new TopicFilter(
                     List.of(Pattern.compile("orders.*")), List.of(Pattern.compile("orders-tmp"))),
                 new TopicFilter(List.of(Pattern.compile("order-.*")), List.of()),
@@ -128,8 +131,7 @@ class ConfigLoaderTest {
             new FlowConfig(
                 "dr",
                 "primary",
-                PolicyKind.IDENTITY,
-                ".",
+                new Replication(PolicyKind.DEFAULT, "_"),
                 TopicFilter.ALL,
                 TopicFilter.ALL,
                 List.of()));
@@ -148,7 +150,8 @@ class ConfigLoaderTest {
                 0.5));
     assertThat(config.indirectionAliases()).containsExactly("kafka.example.com:9092");
     assertThat(config.idempotency())
-        .isEqualTo(new Idempotency("x-event-id", Set.of("order-processor", "billing"), 7));
+        .isEqualTo(new Idempotency(
+                new EventIdLocation.JsonField("/orderId"), Set.of("order-processor", "billing"), 7));
   }
 
   @Test
@@ -166,8 +169,7 @@ class ConfigLoaderTest {
             new FlowConfig(
                 "primary",
                 "dr",
-                PolicyKind.DEFAULT,
-                ".",
+                Replication.of(PolicyKind.DEFAULT),
                 TopicFilter.ALL,
                 TopicFilter.ALL,
                 List.of()));
@@ -175,8 +177,25 @@ class ConfigLoaderTest {
     assertThat(config.thresholds().latencyHealthy()).isEqualTo(Duration.ofSeconds(5));
     assertThat(config.thresholds().coverageWarning()).isEqualTo(0.9);
     assertThat(config.indirectionAliases()).isEmpty();
-    assertThat(config.idempotency()).isEqualTo(new Idempotency("event-id", Set.of(), 100));
+    assertThat(config.idempotency()).isEqualTo(new Idempotency(new EventIdLocation.Header("event-id"), Set.of(), 100));
   }
+
+  @Test
+  void eventIdTakesTheReconcilersSettingAndTheOlderHeaderShorthand() {
+    assertThat(ConfigLoader.parse(MINIMAL + "idempotency: {eventId: {from: key}}\n", Map.of())
+            .idempotency().eventId())
+        .isEqualTo(new EventIdLocation.Key());
+    assertThat(ConfigLoader.parse(MINIMAL + "idempotency: {eventIdHeader: x-id}\n", Map.of())
+            .idempotency().eventId())
+        .isEqualTo(new EventIdLocation.Header("x-id"));
+    assertThat(
+            parseFails(
+                    MINIMAL
+                        + "idempotency: {eventIdHeader: x-id, eventId: {from: json, pointer: id}}\n")
+                .problems())
+        .containsExactly(
+            "idempotency.eventIdHeader: set either this or idempotency.eventId, not both",
+            "idempotency.eventId.pointer: not a JSON pointer: 'id' (write e.g. /eventId)");  }
 
   @Test
   void environmentVariablesAreSubstitutedAnywhereInStringValues() {
@@ -364,7 +383,9 @@ class ConfigLoaderTest {
                 + " start with service:jmx:; use e.g."
                 + " service:jmx:rmi:///jndi/rmi://host:9999/jmxrmi)",
             "flows[5].mm2.jmx[1].password: required when username is set",
-            "flows[5]: duplicate flow primary->dr (also flows[0])");
+            "flows[5]: duplicate flow primary->dr (also flows[0])",
+            "flows[3].policy: must be the policy of the reverse flow flows[0] (default, separator"
+                + " '.'), got identity: one policy in both directions (runbook 4.2)");
   }
 
   @Test
@@ -377,7 +398,7 @@ class ConfigLoaderTest {
     assertThat(parseFails(yaml).problems())
         .singleElement()
         .asString()
-        .startsWith("flows[0].separator: '-' occurs in source alias 'us-east'");
+        .startsWith("flows[0].separator: '-' occurs in cluster alias 'us-east'");
   }
 
   @Test
@@ -395,7 +416,8 @@ class ConfigLoaderTest {
 
     assertThat(parseFails(yaml).problems())
         .containsExactly(
-            "clusters.prim ary: invalid cluster alias: use only letters, digits, '_' and '-'",
+            "clusters.prim ary: invalid cluster alias 'prim ary': use only letters, digits, '_' and"
+                + " '-'",
             "clusters.prim ary.bootstrap.servers: empty entry in the comma-separated list",
             "clusters.prim ary.bootstrap.servers: 'b' is not host:port",
             "clusters.prim ary.bootstrap.servers: 'c:0': port must be between 1 and 65535",

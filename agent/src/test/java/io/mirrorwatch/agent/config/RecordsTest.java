@@ -2,9 +2,7 @@ package io.mirrorwatch.agent.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -19,48 +17,6 @@ class RecordsTest {
             Optional.of("s3cr3t"));
 
     assertThat(endpoint.toString()).doesNotContain("s3cr3t").contains("admin", "[hidden]");
-  }
-
-  @Test
-  void clusterToStringHidesSecretProperties() {
-    ClusterConfig cluster =
-        new ClusterConfig(
-            "primary",
-            "h:1",
-            Map.of(
-                "sasl.jaas.config", "ScramLoginModule required password=\"pw1\";",
-                "ssl.truststore.password", "pw2",
-                "security.protocol", "SASL_SSL"));
-
-    assertThat(cluster.toString()).doesNotContain("pw1", "pw2").contains("SASL_SSL");
-  }
-
-  @Test
-  void clientPropertiesDefaultBothTimeoutsToTheDeadline() {
-    ClusterConfig cluster =
-        new ClusterConfig("primary", "h:1,h:2", Map.of("security.protocol", "SSL"));
-
-    assertThat(cluster.clientProperties(Duration.ofSeconds(5)))
-        .containsExactlyInAnyOrderEntriesOf(
-            Map.of(
-                "bootstrap.servers",
-                "h:1,h:2",
-                "security.protocol",
-                "SSL",
-                "request.timeout.ms",
-                5000,
-                "default.api.timeout.ms",
-                5000));
-  }
-
-  @Test
-  void clientPropertiesKeepTimeoutsTheUserSet() {
-    ClusterConfig cluster =
-        new ClusterConfig("primary", "h:1", Map.of("request.timeout.ms", "30000"));
-
-    assertThat(cluster.clientProperties(Duration.ofSeconds(5)))
-        .containsEntry("request.timeout.ms", "30000")
-        .containsEntry("default.api.timeout.ms", 5000);
   }
 
   @Test

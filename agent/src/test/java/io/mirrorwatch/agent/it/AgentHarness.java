@@ -33,6 +33,12 @@ final class AgentHarness implements AutoCloseable {
 
   /** An agent on the lab's primary -> dr flow, watching {@code groups}, all declared idempotent. */
   static AgentHarness start(Lab lab, String policy, List<String> groups) throws IOException {
+    return start(lab, policy, groups, "{from: header, name: event-id}");
+  }
+
+  /** The same, with event IDs read where {@code eventId} (the config's YAML flow map) says. */
+  static AgentHarness start(Lab lab, String policy, List<String> groups, String eventId)
+      throws IOException {
     String quoted = String.join(", ", groups.stream().map(g -> "\"" + g + "\"").toList());
     String yaml = String.join("\n",
         "scrape: {interval: " + INTERVAL.toMillis() + "ms, deadline: 1500ms}",
@@ -50,7 +56,7 @@ final class AgentHarness implements AutoCloseable {
         "thresholds: {offsetSyncGrace: 10s}",
         "indirection:",
         "  - alias: \"localhost:" + lab.primary().bootstrapServers().split(":")[1] + "\"",
-        "idempotency: {idempotentGroups: [" + quoted + "]}",
+        "idempotency: {eventId: " + eventId + ", idempotentGroups: [" + quoted + "]}",
         "");
     return new AgentHarness(ConfigLoader.parse(yaml, Map.of()));
   }

@@ -199,6 +199,47 @@ class AgentIT {
     }
   }
 
+  /**
+   * Event IDs in the JSON body or in the key, with no header at all: the agent reads them where the
+   * config says (the reconciler's {@code eventId} setting) and reaches ready; pointed at a field
+   * that the records lack, the same records give coverage 0.
+   */
+  @Test
+  @Order(7)
+  void eventIdsInTheJsonBodyOrTheKeyMakeTheAgentReady(Lab lab) throws Exception {
+    ensureWorkload(lab);
+    int partitions = lab.primary().admin().describeTopics(List.of(Orders.TOPIC))
+        .allTopicNames().get().get(Orders.TOPIC).partitions().size();
+    // More than the sampler's 100 newest records per partition, none with an event-ID header, so
+    // every record sampled by a new agent is one of these.
+    try (KafkaProducer<String, String> raw = new KafkaProducer<>(
+        Map.of("bootstrap.servers", lab.primary().bootstrapServers()), new StringSerializer(), new StringSerializer())) {
+      for (int p = 0; p < partitions; p++) {
+        for (int i = 0; i < 120; i++) {
+          String id = "json-" + p + "-" + i;
+          raw.send(new ProducerRecord<>(Orders.TOPIC, p, "key-" + id,
+              Orders.orderJson(id, i, System.currentTimeMillis())));
+        }
+      }
+      raw.flush();
+    }
+    for (String eventId : List.of("{from: json, pointer: /orderId}", "{from: key}")) {
+      try (AgentHarness agent = AgentHarness.start(lab, "default", List.of(Orders.GROUP), eventId)) {
+        awaitReady(agent);
+        assertThat(agent.metric("mirrorwatch_event_id_coverage_ratio", "flow", FLOW, "topic", "orders"))
+            .as(eventId).hasValue(1);
+        assertThat(agent.flow().path("checks").path("idempotency").path("level").asText())
+            .as(eventId).isEqualTo("healthy");
+      }
+    }
+    try (AgentHarness agent =
+        AgentHarness.start(lab, "default", List.of(Orders.GROUP), "{from: json, pointer: /eventId}")) {
+      Poll.until("coverage 0 and idempotency danger for a pointer the records lack", DEADLINE, () ->
+          agent.metric("mirrorwatch_event_id_coverage_ratio", "flow", FLOW, "topic", "orders").orElse(-1) == 0
+              && agent.metric("mirrorwatch_readiness_level", "flow", FLOW, "check", "idempotency").orElse(0) == 2);
+    }
+  }
+
   /** Each test can run alone: the group has committed offsets and the topic has records. */
   static void ensureWorkload(Lab lab) {
     if (!lab.processor().isRunning()) {

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mirrorwatch.lab.Lab;
 import io.mirrorwatch.lab.LabExtension;
 import io.mirrorwatch.lab.Poll;
-import io.mirrorwatch.lab.mm2.PolicyKind;
+import io.mirrorwatch.common.replication.PolicyKind;
 import io.mirrorwatch.lab.workload.Orders;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -33,7 +33,8 @@ public final class FlinkReadOnly {
 
   public static void main(String[] args) throws Exception {
     ReconcileConfig cfg = ConfigLoader.load(Path.of(args[0]),
-        new WindowOverrides(Optional.of(Instant.parse(args[1])), Optional.of(Instant.parse(args[2]))));
+        new WindowOverrides(Optional.of(Instant.parse(args[1])), Optional.of(Instant.parse(args[2]))),
+        System.getenv());
     KafkaRecordSource source = new KafkaRecordSource(cfg.clusters(), TopicPlan.resolve(cfg), cfg.window(), Set.of());
     // The reconciler's own embedded cluster (a slot per source subtask, no shuffle compression),
     // started ahead of the job as the reconciler starts it.

@@ -6,7 +6,7 @@ import io.mirrorwatch.bench.Stats;
 import io.mirrorwatch.lab.Lab;
 import io.mirrorwatch.lab.LabSpec;
 import io.mirrorwatch.lab.cluster.KafkaCluster;
-import io.mirrorwatch.lab.mm2.PolicyKind;
+import io.mirrorwatch.common.replication.PolicyKind;
 import io.mirrorwatch.lab.process.ChildClasspath;
 import java.io.File;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.mirrorwatch.lab.mm2;
 
+import io.mirrorwatch.common.replication.PolicyKind;
 import io.mirrorwatch.lab.Poll;
 import io.mirrorwatch.lab.cluster.KafkaCluster;
 import io.mirrorwatch.lab.process.ChildClasspath;

@@ -1,5 +1,7 @@
 package io.mirrorwatch.reconciler.config;
 
+import io.mirrorwatch.common.cluster.ClusterConfig;
+import io.mirrorwatch.common.replication.Replication;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -14,8 +16,8 @@ import java.util.Optional;
  * @param deadline the most any one Kafka Admin call made by the CLI may take
  */
 public record ReconcileConfig(
-    ClusterSpec primary,
-    ClusterSpec dr,
+    ClusterConfig primary,
+    ClusterConfig dr,
     Replication replication,
     List<StreamSpec> streams,
     List<DownstreamSpec> downstream,
@@ -33,11 +35,16 @@ public record ReconcileConfig(
     groups = List.copyOf(groups);
   }
 
-  public List<ClusterSpec> clusters() {
+  public List<ClusterConfig> clusters() {
     return List.of(primary, dr);
   }
 
-  public ClusterSpec other(ClusterSpec cluster) {
+  /** {@code primary} or {@code dr}: where producers normally write, and where they fail over to. */
+  public String roleOf(ClusterConfig cluster) {
+    return cluster.equals(primary) ? "primary" : "dr";
+  }
+
+  public ClusterConfig other(ClusterConfig cluster) {
     return cluster.equals(primary) ? dr : primary;
   }
 }

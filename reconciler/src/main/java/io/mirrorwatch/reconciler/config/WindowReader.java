@@ -1,5 +1,6 @@
 package io.mirrorwatch.reconciler.config;
 
+import io.mirrorwatch.common.config.ConfigNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -14,12 +15,12 @@ import java.util.Optional;
 final class WindowReader {
   private WindowReader() {}
 
-  static Window read(YamlNode node, WindowOverrides overrides) {
+  static Window read(ConfigNode node, WindowOverrides overrides) {
     node.expectMap("failoverAt", "failbackAt", "margin", "downstreamGrace");
     Optional<Instant> failoverAt = instant(node.get("failoverAt"));
     Optional<Instant> failbackAt = instant(node.get("failbackAt"));
-    Duration margin = node.get("margin").duration(Window.DEFAULT_MARGIN, true).orElse(Window.DEFAULT_MARGIN);
-    Duration grace = node.get("downstreamGrace").duration(Window.DEFAULT_DOWNSTREAM_GRACE, true)
+    Duration margin = node.get("margin").nonNegativeDuration(Window.DEFAULT_MARGIN).orElse(Window.DEFAULT_MARGIN);
+    Duration grace = node.get("downstreamGrace").nonNegativeDuration(Window.DEFAULT_DOWNSTREAM_GRACE)
         .orElse(Window.DEFAULT_DOWNSTREAM_GRACE);
     if (overrides.from().isEmpty() && node.get("failoverAt").isAbsent()) {
       node.get("failoverAt").problem("required unless --from is given");
@@ -43,7 +44,7 @@ final class WindowReader {
   }
 
   /** ISO-8601 with an offset: {@code 2025-03-01T10:15:00Z} or {@code 2025-03-01T11:15:00+01:00}. */
-  static Optional<Instant> instant(YamlNode node) {
+  static Optional<Instant> instant(ConfigNode node) {
     return node.optionalText().flatMap(text -> {
       try {
         return Optional.of(OffsetDateTime.parse(text).toInstant());

@@ -1,10 +1,11 @@
 package io.mirrorwatch.reconciler.report;
 
+import io.mirrorwatch.common.cluster.ClusterConfig;
+import io.mirrorwatch.common.replication.PolicyKind;
+import io.mirrorwatch.common.replication.Replication;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mirrorwatch.reconciler.config.AggregatesSpec;
-import io.mirrorwatch.reconciler.config.ClusterSpec;
-import io.mirrorwatch.reconciler.config.Replication;
 import io.mirrorwatch.reconciler.config.Window;
 import io.mirrorwatch.reconciler.source.FailoverPositions;
 import io.mirrorwatch.reconciler.source.PhysicalTopic;
@@ -30,12 +31,12 @@ public final class ReportJson {
     Replication rep = r.config().replication();
     ObjectNode replication = root.putObject("replication");
     replication.put("policy", lower(rep.kind()));
-    if (rep.kind() == Replication.Kind.DEFAULT) {
+    if (rep.kind() == PolicyKind.DEFAULT) {
       replication.put("separator", rep.separator());
     }
     ArrayNode clusters = root.putArray("clusters");
-    for (ClusterSpec c : r.config().clusters()) {
-      clusters.addObject().put("role", c.role()).put("alias", c.alias()).put("bootstrapServers", c.bootstrapServers());
+    for (ClusterConfig c : r.config().clusters()) {
+      clusters.addObject().put("role", r.config().roleOf(c)).put("alias", c.alias()).put("bootstrapServers", c.bootstrapServers());
     }
     ArrayNode topics = root.putArray("topics");
     for (PhysicalTopic t : r.plan().topics()) {

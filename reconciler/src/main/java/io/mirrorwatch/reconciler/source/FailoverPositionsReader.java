@@ -1,5 +1,6 @@
 package io.mirrorwatch.reconciler.source;
 
+import io.mirrorwatch.common.mm2.Mm2OffsetRecord;
 import io.mirrorwatch.reconciler.config.ReconcileConfig;
 import java.util.Optional;
 import java.util.Set;

@@ -1,6 +1,7 @@
 package io.mirrorwatch.reconciler.source;
 
-import io.mirrorwatch.reconciler.config.ClusterSpec;
+import io.mirrorwatch.common.cluster.ClusterConfig;
+import io.mirrorwatch.common.mm2.Mm2OffsetRecord;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.Optional;
  */
 public final class KafkaMm2OffsetsLog implements Mm2OffsetsLog {
   @Override
-  public List<Optional<Mm2OffsetRecord>> read(ClusterSpec cluster, String topic, Duration deadline) {
+  public List<Optional<Mm2OffsetRecord>> read(ClusterConfig cluster, String topic, Duration deadline) {
     List<Optional<Mm2OffsetRecord>> out = new ArrayList<>();
     TopicScan.scan(cluster, topic, deadline, r -> out.add(Mm2OffsetRecord.decode(r.key(), r.value(), r.timestamp())));
     return out;

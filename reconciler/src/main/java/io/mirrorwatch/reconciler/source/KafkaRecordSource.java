@@ -1,7 +1,7 @@
 package io.mirrorwatch.reconciler.source;
 
-import io.mirrorwatch.reconciler.config.ClusterSpec;
-import io.mirrorwatch.reconciler.config.EventIdSpec;
+import io.mirrorwatch.common.cluster.ClusterConfig;
+import io.mirrorwatch.common.eventid.EventIdLocation;
 import io.mirrorwatch.reconciler.config.Window;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -35,13 +35,13 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * and no group is joined: the clusters are not modified.
  */
 public final class KafkaRecordSource implements RecordSource {
-  private final List<ClusterSpec> clusters;
+  private final List<ClusterConfig> clusters;
   private final TopicPlan plan;
   private final Window window;
   private final Set<String> missing;
 
   /** @param missing labels ({@link PhysicalTopic#label()}) of planned topics that do not exist */
-  public KafkaRecordSource(List<ClusterSpec> clusters, TopicPlan plan, Window window, Set<String> missing) {
+  public KafkaRecordSource(List<ClusterConfig> clusters, TopicPlan plan, Window window, Set<String> missing) {
     this.clusters = List.copyOf(clusters);
     this.plan = plan;
     this.window = window;
@@ -49,9 +49,9 @@ public final class KafkaRecordSource implements RecordSource {
   }
 
   /** The topics each Kafka source reads, per cluster and role; no entry where none exists. */
-  Map<ClusterSpec, Map<Role, List<PhysicalTopic>>> readable() {
-    Map<ClusterSpec, Map<Role, List<PhysicalTopic>>> readable = new LinkedHashMap<>();
-    for (ClusterSpec cluster : clusters) {
+  Map<ClusterConfig, Map<Role, List<PhysicalTopic>>> readable() {
+    Map<ClusterConfig, Map<Role, List<PhysicalTopic>>> readable = new LinkedHashMap<>();
+    for (ClusterConfig cluster : clusters) {
       for (Role role : Role.values()) {
         List<PhysicalTopic> topics =
             plan.on(cluster.alias(), role).stream().filter(t -> !missing.contains(t.label())).toList();
@@ -83,10 +83,10 @@ public final class KafkaRecordSource implements RecordSource {
     return streams;
   }
 
-  private KafkaSource<RawRecord> source(ClusterSpec cluster, Role role, List<PhysicalTopic> topics, long endMs) {
+  private KafkaSource<RawRecord> source(ClusterConfig cluster, Role role, List<PhysicalTopic> topics, long endMs) {
     Map<String, String> headers = new HashMap<>();
     for (PhysicalTopic t : topics) {
-      if (t.eventId() instanceof EventIdSpec.Header h) {
+      if (t.eventId() instanceof EventIdLocation.Header h) {
         headers.put(t.topic(), h.name());
       }
     }

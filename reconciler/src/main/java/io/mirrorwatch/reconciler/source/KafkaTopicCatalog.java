@@ -1,9 +1,7 @@
 package io.mirrorwatch.reconciler.source;
 
-import io.mirrorwatch.reconciler.config.ClusterSpec;
+import io.mirrorwatch.common.cluster.ClusterConfig;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -13,12 +11,8 @@ import org.apache.kafka.clients.admin.Admin;
 /** {@link TopicCatalog} over Kafka's Admin client. */
 public final class KafkaTopicCatalog implements TopicCatalog {
   @Override
-  public Set<String> topics(ClusterSpec cluster, Duration deadline) {
-    Map<String, Object> props = new HashMap<>(cluster.clientProperties());
-    int ms = (int) Math.min(deadline.toMillis(), Integer.MAX_VALUE);
-    props.putIfAbsent("request.timeout.ms", ms);
-    props.putIfAbsent("default.api.timeout.ms", ms);
-    Admin admin = Admin.create(props);
+  public Set<String> topics(ClusterConfig cluster, Duration deadline) {
+    Admin admin = Admin.create(cluster.clientProperties(deadline));
     try {
       return admin.listTopics().names().get(deadline.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {

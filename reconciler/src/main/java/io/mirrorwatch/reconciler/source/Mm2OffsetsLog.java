@@ -1,6 +1,7 @@
 package io.mirrorwatch.reconciler.source;
 
-import io.mirrorwatch.reconciler.config.ClusterSpec;
+import io.mirrorwatch.common.cluster.ClusterConfig;
+import io.mirrorwatch.common.mm2.Mm2OffsetRecord;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -15,5 +16,5 @@ public interface Mm2OffsetsLog {
   /**
    * @throws IllegalStateException if the cluster does not answer in time
    */
-  List<Optional<Mm2OffsetRecord>> read(ClusterSpec cluster, String topic, Duration deadline);
+  List<Optional<Mm2OffsetRecord>> read(ClusterConfig cluster, String topic, Duration deadline);
 }

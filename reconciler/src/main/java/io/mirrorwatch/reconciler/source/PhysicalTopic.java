@@ -1,6 +1,6 @@
 package io.mirrorwatch.reconciler.source;
 
-import io.mirrorwatch.reconciler.config.EventIdSpec;
+import io.mirrorwatch.common.eventid.EventIdLocation;
 import java.io.Serializable;
 
 /**
@@ -11,7 +11,7 @@ import java.io.Serializable;
  * @param eventId where its records carry the event ID
  */
 public record PhysicalTopic(
-    String cluster, String topic, Role role, Origin origin, String stream, EventIdSpec eventId)
+    String cluster, String topic, Role role, Origin origin, String stream, EventIdLocation eventId)
     implements Serializable {
 
   /** {@code cluster/topic}, for logs and reports. */

@@ -1,14 +1,9 @@
 package io.mirrorwatch.reconciler.source;
 
+import io.mirrorwatch.common.eventid.JsonValues;
 import com.fasterxml.jackson.core.JsonPointer;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.mirrorwatch.reconciler.config.EventIdSpec;
 import io.mirrorwatch.reconciler.source.Unreadable.Reason;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -22,13 +17,6 @@ import java.util.Optional;
  * key).
  */
 public final class RecordDecoder {
-  /** Amounts stay exact decimals ("12.30" is 12.30, not a double); trailing garbage is not JSON. */
-  private static final ObjectMapper JSON =
-      JsonMapper.builder()
-          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-          .build();
   private static final int SNIPPET = 120;
 
   private final DecodePlan plan;
@@ -56,16 +44,18 @@ public final class RecordDecoder {
     if (r.value() == null) {
       return unreadable(r, Reason.TOMBSTONE, "null value");
     }
-    boolean needsJson = t.eventId() instanceof EventIdSpec.JsonField || amount.isPresent();
+    boolean needsJson = t.eventId().needsJson() || amount.isPresent();
     JsonNode json = null;
     if (needsJson) {
-      Optional<JsonNode> parsed = parse(r.value());
+      Optional<JsonNode> parsed = JsonValues.parse(r.value());
       if (parsed.isEmpty()) {
         return unreadable(r, Reason.NOT_JSON, "value is not JSON: " + snippet(r.value()));
       }
       json = parsed.get();
     }
-    Optional<String> id = eventId(t.eventId(), r, json);
+    Optional<JsonNode> parsed = Optional.ofNullable(json);
+    // RawRecord keeps only the configured event-ID header (RawRecordDeserializer).
+    Optional<String> id = t.eventId().extract(r.key(), name -> r.eventIdHeader(), () -> parsed);
     if (id.isEmpty()) {
       return unreadable(r, Reason.NO_EVENT_ID, "no event ID at " + t.eventId().describe() + ": " + snippet(r.value()));
     }
@@ -76,28 +66,6 @@ public final class RecordDecoder {
         PayloadHash.of(r.key(), r.value()),
         amt,
         group);
-  }
-
-  private static Optional<String> eventId(EventIdSpec spec, RawRecord r, JsonNode json) {
-    String id;
-    if (spec instanceof EventIdSpec.Header) {
-      id = r.eventIdHeader() == null ? null : new String(r.eventIdHeader(), StandardCharsets.UTF_8);
-    } else if (spec instanceof EventIdSpec.JsonField f) {
-      JsonNode n = json.at(f.pointer());
-      id = n.isTextual() || n.isNumber() ? n.asText() : null;
-    } else {
-      id = r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8);
-    }
-    return id == null || id.isBlank() ? Optional.empty() : Optional.of(id);
-  }
-
-  private static Optional<JsonNode> parse(byte[] value) {
-    try {
-      JsonNode n = JSON.readTree(value);
-      return n == null || n.isMissingNode() ? Optional.empty() : Optional.of(n);
-    } catch (IOException e) {
-      return Optional.empty();
-    }
   }
 
   /** A group key is a string or a number; anything else (missing, object, array, null) has none. */

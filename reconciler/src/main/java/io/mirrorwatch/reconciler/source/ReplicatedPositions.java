@@ -1,5 +1,6 @@
 package io.mirrorwatch.reconciler.source;
 
+import io.mirrorwatch.common.mm2.Mm2OffsetRecord;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.mirrorwatch.reconciler.source;
 
-import io.mirrorwatch.reconciler.config.ClusterSpec;
+import io.mirrorwatch.common.cluster.ClusterConfig;
 import java.time.Duration;
 import java.util.Set;
 
@@ -14,5 +14,5 @@ public interface TopicCatalog {
    *
    * @throws IllegalStateException if the cluster does not answer in time or refuses the request
    */
-  Set<String> topics(ClusterSpec cluster, Duration deadline);
+  Set<String> topics(ClusterConfig cluster, Duration deadline);
 }

@@ -1,6 +1,6 @@
 package io.mirrorwatch.reconciler.source;
 
-import io.mirrorwatch.reconciler.config.ClusterSpec;
+import io.mirrorwatch.common.cluster.ClusterConfig;
 import io.mirrorwatch.reconciler.config.DownstreamSpec;
 import io.mirrorwatch.reconciler.config.ReconcileConfig;
 import io.mirrorwatch.reconciler.config.StreamSpec;
@@ -26,9 +26,9 @@ public record TopicPlan(List<PhysicalTopic> topics) {
   }
 
   public static TopicPlan resolve(ReconcileConfig config) {
-    ReplicationPolicy policy = config.replication().newPolicy();
+    ReplicationPolicy policy = config.replication().byName();
     List<PhysicalTopic> topics = new ArrayList<>();
-    for (ClusterSpec cluster : config.clusters()) {
+    for (ClusterConfig cluster : config.clusters()) {
       String peer = config.other(cluster).alias();
       for (StreamSpec s : config.streams()) {
         String replica = policy.formatRemoteTopic(peer, s.name());
@@ -53,7 +53,7 @@ public record TopicPlan(List<PhysicalTopic> topics) {
     return policy.topicSource(topic) == null ? Origin.ORIGINAL : Origin.REPLICA;
   }
 
-  private static PhysicalTopic topic(ClusterSpec c, String name, Role role, Origin origin, StreamSpec s) {
+  private static PhysicalTopic topic(ClusterConfig c, String name, Role role, Origin origin, StreamSpec s) {
     return new PhysicalTopic(c.alias(), name, role, origin, s.name(), s.eventId());
   }
 

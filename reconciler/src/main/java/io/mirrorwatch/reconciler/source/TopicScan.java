@@ -1,6 +1,6 @@
 package io.mirrorwatch.reconciler.source;
 
-import io.mirrorwatch.reconciler.config.ClusterSpec;
+import io.mirrorwatch.common.cluster.ClusterConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,7 +34,7 @@ public final class TopicScan {
    * @return false when the topic does not exist (nothing was read)
    * @throws IllegalStateException when the cluster does not deliver it all within {@code deadline}
    */
-  public static boolean scan(ClusterSpec cluster, String topic, Duration deadline, Consumer<ConsumerRecord<byte[], byte[]>> each) {
+  public static boolean scan(ClusterConfig cluster, String topic, Duration deadline, Consumer<ConsumerRecord<byte[], byte[]>> each) {
     long end = System.nanoTime() + deadline.toNanos();
     try (KafkaConsumer<byte[], byte[]> consumer = consumer(cluster, deadline)) {
       List<TopicPartition> partitions = new ArrayList<>();
@@ -68,13 +68,12 @@ public final class TopicScan {
     return Duration.ofNanos(Math.max(0, endNanos - System.nanoTime()));
   }
 
-  private static KafkaConsumer<byte[], byte[]> consumer(ClusterSpec cluster, Duration deadline) {
-    Map<String, Object> props = new HashMap<>(cluster.clientProperties());
+  private static KafkaConsumer<byte[], byte[]> consumer(ClusterConfig cluster, Duration deadline) {
+    Map<String, Object> props = new HashMap<>(cluster.clientProperties(deadline));
     props.put(ConsumerConfig.EXCLUDE_INTERNAL_TOPICS_CONFIG, "false");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     props.remove(ConsumerConfig.GROUP_ID_CONFIG);
     props.putIfAbsent(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.putIfAbsent(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) Math.min(deadline.toMillis(), Integer.MAX_VALUE));
     return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
 }

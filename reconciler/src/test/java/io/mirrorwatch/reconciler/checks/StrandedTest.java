@@ -1,12 +1,12 @@
 package io.mirrorwatch.reconciler.checks;
 
+import io.mirrorwatch.common.mm2.Mm2OffsetRecord;
 import static io.mirrorwatch.reconciler.checks.Records.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mirrorwatch.reconciler.report.FindingKind;
 import io.mirrorwatch.reconciler.source.FailoverPositions;
 import io.mirrorwatch.reconciler.source.Event;
-import io.mirrorwatch.reconciler.source.Mm2OffsetRecord;
 import io.mirrorwatch.reconciler.source.Origin;
 import io.mirrorwatch.reconciler.source.ReplicatedPositions;
 import io.mirrorwatch.reconciler.source.Role;

@@ -1,5 +1,9 @@
 package io.mirrorwatch.reconciler.config;
 
+import io.mirrorwatch.common.cluster.ClusterConfig;
+import io.mirrorwatch.common.eventid.EventIdLocation;
+import io.mirrorwatch.common.replication.PolicyKind;
+import io.mirrorwatch.common.replication.Replication;
 import io.mirrorwatch.common.config.ConfigException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -63,16 +67,16 @@ class ConfigLoaderTest {
   void readsEveryKeyOfAFullSpec() {
     ReconcileConfig c = parse(FULL);
 
-    assertThat(c.primary()).isEqualTo(new ClusterSpec("primary", "primary", "kafka-a:9092,kafka-b:9092",
+    assertThat(c.primary()).isEqualTo(new ClusterConfig("primary", "kafka-a:9092,kafka-b:9092",
         java.util.Map.of("security.protocol", "SASL_SSL", "request.timeout.ms", "20000")));
     assertThat(c.dr().alias()).isEqualTo("backup");
-    assertThat(c.replication()).isEqualTo(new Replication(Replication.Kind.DEFAULT, "_"));
+    assertThat(c.replication()).isEqualTo(new Replication(PolicyKind.DEFAULT, "_"));
     assertThat(c.streams()).containsExactly(
-        new StreamSpec("orders", new EventIdSpec.Header("event-id")),
-        new StreamSpec("payments", new EventIdSpec.JsonField("/paymentId")));
+        new StreamSpec("orders", new EventIdLocation.Header("event-id")),
+        new StreamSpec("payments", new EventIdLocation.JsonField("/paymentId")));
     assertThat(c.downstream()).containsExactly(
-        new DownstreamSpec("orders-processed", new EventIdSpec.Header("event-id")),
-        new DownstreamSpec("payments-done", new EventIdSpec.Key()));
+        new DownstreamSpec("orders-processed", new EventIdLocation.Header("event-id")),
+        new DownstreamSpec("payments-done", new EventIdLocation.Key()));
     assertThat(c.aggregates()).contains(new AggregatesSpec(Duration.ofMinutes(5), "/amount", Optional.of("/customerId")));
     assertThat(c.groups()).containsExactly("order-processor");
     assertThat(c.window().from()).isEqualTo(Instant.parse("2025-03-01T09:50:00Z"));
@@ -93,7 +97,7 @@ class ConfigLoaderTest {
         window: {failoverAt: "2025-03-01T10:00:00Z", failbackAt: "2025-03-01T11:00:00Z"}
         """);
 
-    assertThat(c.replication()).isEqualTo(new Replication(Replication.Kind.DEFAULT, "."));
+    assertThat(c.replication()).isEqualTo(new Replication(PolicyKind.DEFAULT, "."));
     assertThat(c.downstream()).isEmpty();
     assertThat(c.aggregates()).isEmpty();
     assertThat(c.window().from()).isEqualTo(Instant.parse("2025-03-01T09:55:00Z"));
@@ -124,17 +128,17 @@ class ConfigLoaderTest {
     assertThat(e.problems()).containsExactlyInAnyOrder(
         "colour: unknown key (known: clusters, replication, eventId, streams, downstream, aggregates, groups, window, parallelism, deadline)",
         "clusters.third: unknown key (known: primary, dr)",
-        "clusters.primary.bootstrap.servers: not a host:port address: 'a'",
-        "clusters.dr.alias: invalid alias 'd r': use only letters, digits, '_' and '-'",
+        "clusters.primary.bootstrap.servers: 'a' is not host:port",
+        "clusters.dr.alias: invalid cluster alias 'd r': use only letters, digits, '_' and '-'",
         "replication.policy: unknown policy 'mirrored' (known: default, identity)",
         "streams[0].eventId.name: required",
         "streams[1].name: not a valid topic name: 'bad topic'",
         "streams[1].eventId: required (or set eventId at the top level)",
         "downstream[0].eventId: required (or set eventId at the top level)",
-        "aggregates.bucket: not a duration: number 10 (use e.g. 500ms, 30s, 5m, 1h)",
+        "aggregates.bucket: not a duration: '10' (use e.g. 500ms, 10s, 2m)",
         "aggregates.amount: not a JSON pointer: 'amount' (write e.g. /eventId)",
         "window.failoverAt: not a timestamp: 'yesterday' (use ISO-8601 with an offset, e.g. 2025-03-01T10:15:00Z)",
-        "window.margin: not a duration: '5 minutes' (use e.g. 500ms, 30s, 5m, 1h)",
+        "window.margin: not a duration: '5 minutes' (use e.g. 500ms, 10s, 2m)",
         "window.failbackAt: required unless --to is given",
         "parallelism: must be at least 1, got 0");
     assertThat(e.getMessage()).startsWith("invalid reconciler configuration (15 problems):");
@@ -175,7 +179,7 @@ class ConfigLoaderTest {
         eventId: {from: key}
         streams: [orders]
         window: {failoverAt: "2025-03-01T10:00:00Z", failbackAt: "2025-03-01T11:00:00Z"}
-        """).problems()).containsExactly("replication.separator: only used with policy 'default' (identity keeps topic names)");
+        """).problems()).containsExactly("replication.separator: only applies to policy default (identity keeps topic names)");
     assertThat(problems("""
         clusters: {primary: {bootstrap.servers: "a:1", alias: us-east}, dr: {bootstrap.servers: "b:2"}}
         replication: {separator: "-"}
@@ -183,7 +187,8 @@ class ConfigLoaderTest {
         streams: [orders]
         window: {failoverAt: "2025-03-01T10:00:00Z", failbackAt: "2025-03-01T11:00:00Z"}
         """).problems()).containsExactly(
-            "replication.separator: separator '-' occurs in the alias 'us-east': remote topics could not be traced back to their cluster");
+            "replication.separator: '-' occurs in cluster alias 'us-east': remote topics could not be traced back"
+                + " to their source; rename the cluster or choose another separator");
   }
 
   @Test
@@ -220,16 +225,16 @@ class ConfigLoaderTest {
   void namesTheFileAndReportsYamlSyntaxErrors(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("reconcile.yaml");
     Files.writeString(file, "clusters: [\n");
-    assertThatThrownBy(() -> ConfigLoader.load(file, WindowOverrides.none()))
+    assertThatThrownBy(() -> ConfigLoader.load(file, WindowOverrides.none(), java.util.Map.of()))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining(file + ": YAML syntax error at line");
-    assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("nope.yaml"), WindowOverrides.none()))
+    assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("nope.yaml"), WindowOverrides.none(), java.util.Map.of()))
         .hasMessageContaining("nope.yaml: cannot read the file: it does not exist");
   }
 
   @Test
   void hidesSecretPropertiesWhenPrinted() {
-    ClusterSpec c = new ClusterSpec("primary", "primary", "a:1",
+    ClusterConfig c = new ClusterConfig("primary", "a:1",
         java.util.Map.of("sasl.jaas.config", "secret-stuff", "security.protocol", "SASL_SSL"));
     assertThat(c.toString()).contains("sasl.jaas.config=[hidden]", "security.protocol=SASL_SSL").doesNotContain("secret-stuff");
   }

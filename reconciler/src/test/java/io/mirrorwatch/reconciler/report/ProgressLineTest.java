@@ -1,8 +1,8 @@
 package io.mirrorwatch.reconciler.report;
 
+import io.mirrorwatch.common.eventid.EventIdLocation;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mirrorwatch.reconciler.config.EventIdSpec;
 import io.mirrorwatch.reconciler.source.Event;
 import io.mirrorwatch.reconciler.source.Origin;
 import io.mirrorwatch.reconciler.source.PhysicalTopic;
@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ProgressLineTest {
-  static final EventIdSpec ID = new EventIdSpec.Header("event-id");
+  static final EventIdLocation ID = new EventIdLocation.Header("event-id");
   static final List<PhysicalTopic> TOPICS = List.of(
       new PhysicalTopic("primary", "orders", Role.SOURCE, Origin.ORIGINAL, "orders", ID),
       new PhysicalTopic("dr", "primary.orders", Role.SOURCE, Origin.REPLICA, "orders", ID),

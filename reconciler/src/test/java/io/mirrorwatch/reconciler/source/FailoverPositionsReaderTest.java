@@ -1,5 +1,6 @@
 package io.mirrorwatch.reconciler.source;
 
+import io.mirrorwatch.common.mm2.Mm2OffsetRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mirrorwatch.reconciler.config.ConfigLoader;

@@ -1,9 +1,9 @@
 package io.mirrorwatch.reconciler.source;
 
+import io.mirrorwatch.common.eventid.EventIdLocation;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mirrorwatch.reconciler.config.EventIdSpec;
 import io.mirrorwatch.reconciler.source.Unreadable.Reason;
 import java.math.BigDecimal;
 import java.util.List;
@@ -16,10 +16,10 @@ class RecordDecoderTest {
   static final long DOWNSTREAM_TO = 3_000;
 
   static final List<PhysicalTopic> TOPICS = List.of(
-      new PhysicalTopic("primary", "orders", Role.SOURCE, Origin.ORIGINAL, "orders", new EventIdSpec.Header("event-id")),
-      new PhysicalTopic("dr", "primary.orders", Role.SOURCE, Origin.REPLICA, "orders", new EventIdSpec.Header("event-id")),
-      new PhysicalTopic("primary", "out", Role.DOWNSTREAM, Origin.ORIGINAL, "out", new EventIdSpec.JsonField("/eventId")),
-      new PhysicalTopic("primary", "keyed", Role.SOURCE, Origin.ORIGINAL, "keyed", new EventIdSpec.Key()));
+      new PhysicalTopic("primary", "orders", Role.SOURCE, Origin.ORIGINAL, "orders", new EventIdLocation.Header("event-id")),
+      new PhysicalTopic("dr", "primary.orders", Role.SOURCE, Origin.REPLICA, "orders", new EventIdLocation.Header("event-id")),
+      new PhysicalTopic("primary", "out", Role.DOWNSTREAM, Origin.ORIGINAL, "out", new EventIdLocation.JsonField("/eventId")),
+      new PhysicalTopic("primary", "keyed", Role.SOURCE, Origin.ORIGINAL, "keyed", new EventIdLocation.Key()));
 
   static RecordDecoder decoder(Optional<String> amount) {
     return new DecodePlan(TOPICS, "primary", "dr", FROM, TO, DOWNSTREAM_TO,

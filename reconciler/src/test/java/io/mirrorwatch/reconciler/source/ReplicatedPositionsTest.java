@@ -1,5 +1,6 @@
 package io.mirrorwatch.reconciler.source;
 
+import io.mirrorwatch.common.mm2.Mm2OffsetRecord;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,9 +1,9 @@
 package io.mirrorwatch.reconciler.source;
 
+import io.mirrorwatch.common.eventid.EventIdLocation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mirrorwatch.reconciler.config.ConfigLoader;
-import io.mirrorwatch.reconciler.config.EventIdSpec;
 import io.mirrorwatch.reconciler.config.WindowOverrides;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +19,7 @@ class TopicPlanTest {
         """.formatted(replication), WindowOverrides.none()));
   }
 
-  static final EventIdSpec ID = new EventIdSpec.Header("event-id");
+  static final EventIdLocation ID = new EventIdLocation.Header("event-id");
 
   @Test
   void defaultPolicyReadsTheLocalTopicAndThePeersReplicaOnEachCluster() {

@@ -1,6 +1,6 @@
 package io.mirrorwatch.reconciler.source.offsets;
 
-import io.mirrorwatch.reconciler.config.ClusterSpec;
+import io.mirrorwatch.common.cluster.ClusterConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -12,7 +12,7 @@ import java.util.Set;
  * Checkpoints#undecodable()}. Throws {@link IllegalStateException} past {@code deadline}.
  */
 public interface CheckpointLog {
-  Checkpoints read(ClusterSpec target, String topic, Set<String> groups, Duration deadline);
+  Checkpoints read(ClusterConfig target, String topic, Set<String> groups, Duration deadline);
 
   /** @param exists whether the checkpoints topic exists on the target */
   record Checkpoints(String cluster, String topic, boolean exists, List<MirrorCheckpoint> checkpoints, long undecodable) {

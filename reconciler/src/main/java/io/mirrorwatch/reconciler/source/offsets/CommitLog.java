@@ -1,6 +1,6 @@
 package io.mirrorwatch.reconciler.source.offsets;
 
-import io.mirrorwatch.reconciler.config.ClusterSpec;
+import io.mirrorwatch.common.cluster.ClusterConfig;
 import java.time.Duration;
 import java.util.Set;
 
@@ -11,5 +11,5 @@ import java.util.Set;
  * IllegalStateException} when the cluster does not deliver all of that within {@code deadline}.
  */
 public interface CommitLog {
-  CommitHistory read(ClusterSpec cluster, Set<String> groups, Duration deadline);
+  CommitHistory read(ClusterConfig cluster, Set<String> groups, Duration deadline);
 }

@@ -1,6 +1,6 @@
 package io.mirrorwatch.reconciler.source.offsets;
 
-import io.mirrorwatch.reconciler.config.ClusterSpec;
+import io.mirrorwatch.common.cluster.ClusterConfig;
 import io.mirrorwatch.reconciler.source.TopicScan;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,7 +11,7 @@ import org.apache.kafka.connect.mirror.Checkpoint;
 /** {@link CheckpointLog} over {@link TopicScan}, decoding with connect-mirror-client's {@link Checkpoint}. */
 public final class KafkaCheckpointLog implements CheckpointLog {
   @Override
-  public Checkpoints read(ClusterSpec target, String topic, Set<String> groups, Duration deadline) {
+  public Checkpoints read(ClusterConfig target, String topic, Set<String> groups, Duration deadline) {
     List<MirrorCheckpoint> checkpoints = new ArrayList<>();
     long[] undecodable = {0};
     boolean exists = TopicScan.scan(target, topic, deadline, r -> {

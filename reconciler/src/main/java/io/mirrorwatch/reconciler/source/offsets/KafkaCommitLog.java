@@ -1,6 +1,6 @@
 package io.mirrorwatch.reconciler.source.offsets;
 
-import io.mirrorwatch.reconciler.config.ClusterSpec;
+import io.mirrorwatch.common.cluster.ClusterConfig;
 import io.mirrorwatch.reconciler.source.TopicScan;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +16,7 @@ import java.util.Set;
  */
 public final class KafkaCommitLog implements CommitLog {
   @Override
-  public CommitHistory read(ClusterSpec cluster, Set<String> groups, Duration deadline) {
+  public CommitHistory read(ClusterConfig cluster, Set<String> groups, Duration deadline) {
     GroupRecordDecoder decoder = new GroupRecordDecoder(groups);
     Map<String, List<GroupRecord>> byGroup = new LinkedHashMap<>();
     groups.stream().sorted().forEach(g -> byGroup.put(g, new ArrayList<>()));

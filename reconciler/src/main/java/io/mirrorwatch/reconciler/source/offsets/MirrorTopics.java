@@ -1,6 +1,6 @@
 package io.mirrorwatch.reconciler.source.offsets;
 
-import io.mirrorwatch.reconciler.config.Replication;
+import io.mirrorwatch.common.replication.Replication;
 import org.apache.kafka.connect.mirror.ReplicationPolicy;
 
 /**
@@ -16,7 +16,7 @@ public final class MirrorTopics {
   private final ReplicationPolicy policy;
 
   public MirrorTopics(Replication replication) {
-    this.policy = replication.newPolicy();
+    this.policy = replication.byName();
   }
 
   /** The topic on cluster {@code to} that mirrors {@code topic} of cluster {@code from}. */

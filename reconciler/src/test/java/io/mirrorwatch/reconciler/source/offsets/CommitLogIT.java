@@ -1,5 +1,6 @@
 package io.mirrorwatch.reconciler.source.offsets;
 
+import io.mirrorwatch.common.cluster.ClusterConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mirrorwatch.lab.Lab;
@@ -7,7 +8,6 @@ import io.mirrorwatch.lab.LabExtension;
 import io.mirrorwatch.lab.Poll;
 import io.mirrorwatch.lab.cluster.KafkaCluster;
 import io.mirrorwatch.lab.workload.Orders;
-import io.mirrorwatch.reconciler.config.ClusterSpec;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -100,7 +100,7 @@ class CommitLogIT {
     }
   }
 
-  static ClusterSpec spec(KafkaCluster cluster) {
-    return new ClusterSpec(cluster.alias(), cluster.alias(), cluster.bootstrapServers(), Map.of());
+  static ClusterConfig spec(KafkaCluster cluster) {
+    return new ClusterConfig(cluster.alias(), cluster.bootstrapServers(), Map.of());
   }
 }

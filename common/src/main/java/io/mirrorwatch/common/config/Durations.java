@@ -1,4 +1,4 @@
-package io.mirrorwatch.agent.config;
+package io.mirrorwatch.common.config;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;

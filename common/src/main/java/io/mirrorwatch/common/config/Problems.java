@@ -1,24 +1,24 @@
-package io.mirrorwatch.agent.config;
+package io.mirrorwatch.common.config;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Every problem found in one config, in the order found, each as {@code <key path>: <problem>}. */
-final class Problems {
+public final class Problems {
   /** How the path of the document's root is shown: an empty prefix would read as a typo. */
-  static final String ROOT = "(top level)";
+  public static final String ROOT = "(top level)";
 
   private final List<String> problems = new ArrayList<>();
 
-  void add(String path, String problem) {
+  public void add(String path, String problem) {
     problems.add((path.isEmpty() ? ROOT : path) + ": " + problem);
   }
 
-  boolean isEmpty() {
+  public boolean isEmpty() {
     return problems.isEmpty();
   }
 
-  List<String> asList() {
+  public List<String> asList() {
     return List.copyOf(problems);
   }
 }

@@ -1,4 +1,4 @@
-package io.mirrorwatch.agent.config;
+package io.mirrorwatch.common.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

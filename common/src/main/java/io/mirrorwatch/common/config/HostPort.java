@@ -1,4 +1,4 @@
-package io.mirrorwatch.agent.config;
+package io.mirrorwatch.common.config;
 
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * Syntax checks for host names and {@code host:port} addresses. Purely textual: validation must not
  * resolve names, so a host that does not exist passes here and fails at the first scrape.
  */
-final class HostPort {
+public final class HostPort {
   private static final String HOST_NAME = "[A-Za-z0-9_](?:[A-Za-z0-9._-]*[A-Za-z0-9_])?";
   private static final String IPV6 = "[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(?:%[A-Za-z0-9._-]+)?";
   private static final Pattern HOST = Pattern.compile(HOST_NAME + "|" + IPV6);
@@ -18,7 +18,7 @@ final class HostPort {
   private HostPort() {}
 
   /** What is wrong with {@code address} as {@code host:port} ({@code [ipv6]:port}), if anything. */
-  static Optional<String> addressProblem(String address) {
+  public static Optional<String> addressProblem(String address) {
     Matcher m = ADDRESS.matcher(address);
     if (!m.matches()) {
       return Optional.of("'" + address + "' is not host:port");
@@ -31,7 +31,7 @@ final class HostPort {
   }
 
   /** Whether {@code host} is a host name or an IP address literal (IPv6 without brackets). */
-  static boolean isHost(String host) {
+  public static boolean isHost(String host) {
     return HOST.matcher(host).matches();
   }
 }

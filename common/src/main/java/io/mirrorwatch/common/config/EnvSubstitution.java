@@ -1,4 +1,4 @@
-package io.mirrorwatch.agent.config;
+package io.mirrorwatch.common.config;
 
 import java.util.Map;
 import java.util.Optional;
@@ -9,11 +9,16 @@ import java.util.regex.Pattern;
  * Replaces {@code ${NAME}} in string values with the environment variable {@code NAME}, so secrets
  * stay out of the file.
  *
+ * <p>A reference with a colon is Kafka's config-provider syntax ({@code ${file:/etc/kafka/s.properties:
+ * password}}, {@code ${dir:/etc/secrets:password}}, {@code ${env:NAME}}) and is kept as written:
+ * the Kafka clients resolve it when the cluster's properties set {@code config.providers}. An
+ * environment variable name never contains a colon, so the two cannot be confused.
+ *
  * <p>Substituted values are not scanned again: a value that itself contains {@code ${...}} is taken
  * literally, which is also the way to put a literal {@code ${} into the config. A variable that is
  * set but empty substitutes as empty, as in a shell.
  */
-final class EnvSubstitution {
+public final class EnvSubstitution {
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private EnvSubstitution() {}
@@ -22,7 +27,8 @@ final class EnvSubstitution {
    * Returns the substituted text, or empty after reporting every unset variable and malformed
    * reference in {@code text} to {@code problems}.
    */
-  static Optional<String> apply(String text, Map<String, String> env, Consumer<String> problems) {
+  public static Optional<String> apply(
+      String text, Map<String, String> env, Consumer<String> problems) {
     StringBuilder out = new StringBuilder(text.length());
     boolean ok = true;
     int from = 0;
@@ -39,7 +45,9 @@ final class EnvSubstitution {
         return Optional.empty();
       }
       String name = text.substring(start + 2, end);
-      if (!NAME.matcher(name).matches()) {
+      if (isConfigProviderReference(name)) {
+        out.append(text, start, end + 1);
+      } else if (!NAME.matcher(name).matches()) {
         problems.accept("invalid environment variable reference '${" + name + "}'");
         ok = false;
       } else if (!env.containsKey(name)) {
@@ -51,5 +59,14 @@ final class EnvSubstitution {
       from = end + 1;
     }
     return ok ? Optional.of(out.toString()) : Optional.empty();
+  }
+
+  /**
+   * {@code provider:key} or {@code provider:path:key}, as Kafka's {@code ConfigTransformer} reads
+   * it: a provider name, a colon, and a non-empty rest.
+   */
+  static boolean isConfigProviderReference(String inside) {
+    int colon = inside.indexOf(':');
+    return colon > 0 && colon < inside.length() - 1 && NAME.matcher(inside.substring(0, colon)).matches();
   }
 }

@@ -1,4 +1,4 @@
-package io.mirrorwatch.agent.config;
+package io.mirrorwatch.common.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -22,8 +22,13 @@ import java.util.function.Predicate;
  * absent key and an explicit null ({@code key:} with nothing after it) mean the same: the default
  * applies. A read of a child of a node that is not a map sees an absent child, so a wrong type is
  * reported once, at the node, and not again for each key below it.
+ *
+ * <p>Every string value goes through {@link EnvSubstitution}: {@code ${NAME}} is replaced by the
+ * environment variable, and a Kafka config-provider reference ({@code ${file:/path:key}}) is passed
+ * through for the Kafka clients to resolve. This is the one YAML reader of every deployable; {@link
+ * YamlConfig} builds the root.
  */
-final class ConfigNode {
+public final class ConfigNode {
   private final JsonNode node;
   private final String path;
   private final Problems problems;
@@ -36,38 +41,49 @@ final class ConfigNode {
     this.env = env;
   }
 
-  static ConfigNode root(JsonNode tree, Problems problems, Map<String, String> env) {
+  public static ConfigNode root(JsonNode tree, Problems problems, Map<String, String> env) {
     return new ConfigNode(tree == null ? MissingNode.getInstance() : tree, "", problems, env);
   }
 
-  String path() {
+  public String path() {
     return path;
   }
 
-  boolean isAbsent() {
+  public boolean isAbsent() {
     return node.isMissingNode() || node.isNull();
   }
 
-  boolean isMap() {
+  public boolean isMap() {
     return node.isObject();
   }
 
-  boolean isList() {
+  public boolean isList() {
     return node.isArray();
   }
 
-  void problem(String problem) {
+  /** Whether this is a text scalar (a list element may be a name or a map with a name). */
+  public boolean isText() {
+    return node.isTextual();
+  }
+
+  public void problem(String problem) {
     problems.add(path, problem);
   }
 
-  ConfigNode get(String key) {
+  public ConfigNode get(String key) {
     JsonNode child = node.isObject() ? node.path(key) : MissingNode.getInstance();
     return new ConfigNode(child, path.isEmpty() ? key : path + "." + key, problems, env);
   }
 
-  /** Checks that this is a map with no key outside {@code knownKeys}; absent counts as empty. */
-  void expectMap(String... knownKeys) {
-    if (!isAbsent() && expect(JsonNode::isObject, "a map")) {
+  /**
+   * Checks that this is a map with no key outside {@code knownKeys}; absent counts as empty. False
+   * when it is something else than a map (reported), so a caller can skip reading its keys.
+   */
+  public boolean expectMap(String... knownKeys) {
+    if (isAbsent()) {
+      return true;
+    }
+    if (expect(JsonNode::isObject, "a map")) {
       List<String> known = Arrays.asList(knownKeys);
       for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
         String key = it.next();
@@ -75,11 +91,13 @@ final class ConfigNode {
           get(key).problem("unknown key (known: " + String.join(", ", known) + ")");
         }
       }
+      return true;
     }
+    return false;
   }
 
   /** The entries of a map whose keys the user chooses (cluster aliases, client properties). */
-  Map<String, ConfigNode> entries() {
+  public Map<String, ConfigNode> entries() {
     Map<String, ConfigNode> entries = new LinkedHashMap<>();
     if (!isAbsent() && expect(JsonNode::isObject, "a map")) {
       node.fieldNames().forEachRemaining(key -> entries.put(key, get(key)));
@@ -87,7 +105,7 @@ final class ConfigNode {
     return entries;
   }
 
-  List<ConfigNode> elements() {
+  public List<ConfigNode> elements() {
     List<ConfigNode> elements = new ArrayList<>();
     if (!isAbsent() && expect(JsonNode::isArray, "a list")) {
       for (int i = 0; i < node.size(); i++) {
@@ -98,12 +116,22 @@ final class ConfigNode {
   }
 
   /** Non-blank text after {@code ${ENV}} substitution; {@code defaultValue} when absent. */
-  Optional<String> text(String defaultValue) {
+  public Optional<String> text(String defaultValue) {
     return isAbsent() ? Optional.of(defaultValue) : presentText();
   }
 
+  /** Non-blank text after substitution, or empty when absent (no default applies). */
+  public Optional<String> optionalText() {
+    return isAbsent() ? Optional.empty() : presentText();
+  }
+
+  /** An integer of at least {@code min}, or empty when absent. */
+  public Optional<Integer> optionalInteger(int min) {
+    return isAbsent() ? Optional.empty() : integer(min, min, Integer.MAX_VALUE);
+  }
+
   /** Like {@link #text(String)}, but absence is a problem. */
-  Optional<String> requiredText() {
+  public Optional<String> requiredText() {
     if (isAbsent()) {
       problem("required");
       return Optional.empty();
@@ -115,7 +143,7 @@ final class ConfigNode {
    * A Kafka client property value: text, a number or a boolean, as text (YAML reads {@code 30000}
    * as a number, Kafka wants {@code "30000"}); may be empty.
    */
-  Optional<String> scalarText() {
+  public Optional<String> scalarText() {
     if (node.isNumber() || node.isBoolean()) {
       return Optional.of(node.asText());
     }
@@ -127,7 +155,7 @@ final class ConfigNode {
   }
 
   /** An integer in {@code [min, max]}; text is accepted so that {@code ${PORT}} works. */
-  Optional<Integer> integer(int defaultValue, int min, int max) {
+  public Optional<Integer> integer(int defaultValue, int min, int max) {
     if (isAbsent()) {
       return Optional.of(defaultValue);
     }
@@ -148,7 +176,7 @@ final class ConfigNode {
   }
 
   /** A finite number in {@code [min, max]}. */
-  Optional<Double> decimal(double defaultValue, double min, double max) {
+  public Optional<Double> decimal(double defaultValue, double min, double max) {
     if (isAbsent()) {
       return Optional.of(defaultValue);
     }
@@ -163,7 +191,7 @@ final class ConfigNode {
   }
 
   /** A duration greater than zero. */
-  Optional<Duration> positiveDuration(Duration defaultValue) {
+  public Optional<Duration> positiveDuration(Duration defaultValue) {
     Optional<Duration> d = duration(defaultValue);
     if (d.isPresent() && (d.get().isZero() || d.get().isNegative())) {
       problem("must be greater than 0, got " + Durations.format(d.get()));
@@ -173,7 +201,7 @@ final class ConfigNode {
   }
 
   /** A duration of zero or more. */
-  Optional<Duration> nonNegativeDuration(Duration defaultValue) {
+  public Optional<Duration> nonNegativeDuration(Duration defaultValue) {
     Optional<Duration> d = duration(defaultValue);
     if (d.isPresent() && d.get().isNegative()) {
       problem("must not be negative, got " + Durations.format(d.get()));

@@ -1,4 +1,4 @@
-package io.mirrorwatch.agent.config;
+package io.mirrorwatch.common.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +37,26 @@ class EnvSubstitutionTest {
     assertThat(problems)
         .containsExactly(
             "invalid environment variable reference '${1X}'", "unterminated '${' (write ${NAME})");
+  }
+
+  @Test
+  void passesKafkaConfigProviderReferencesThroughForTheClients() {
+    assertThat(
+            apply(
+                "${file:/etc/kafka/secrets.properties:password} ${dir:/etc/s:pw} ${env:X} ${U}",
+                Map.of("U", "alice")))
+        .contains("${file:/etc/kafka/secrets.properties:password} ${dir:/etc/s:pw} ${env:X} alice");
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void aColonAloneDoesNotMakeAProviderReference() {
+    assertThat(apply("${:x}", Map.of())).isEmpty();
+    assertThat(apply("${file:}", Map.of())).isEmpty();
+    assertThat(problems)
+        .containsExactly(
+            "invalid environment variable reference '${:x}'",
+            "invalid environment variable reference '${file:}'");
   }
 
   private Optional<String> apply(String text, Map<String, String> env) {
