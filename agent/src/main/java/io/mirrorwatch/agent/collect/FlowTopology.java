@@ -1,9 +1,11 @@
 package io.mirrorwatch.agent.collect;
 
 import io.mirrorwatch.agent.config.FlowConfig;
+import io.mirrorwatch.agent.model.ClusterState;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.kafka.connect.mirror.ReplicationPolicy;
 
 /**
@@ -48,6 +50,21 @@ public final class FlowTopology {
   /** Connect's offset, config and status topics of dedicated MM2, e.g. {@code mm2-offsets.dr.internal}. */
   static boolean isMirrorMakerInternal(String topic) {
     return topic.startsWith("mm2-") && topic.endsWith(".internal");
+  }
+
+  /**
+   * The groups a flow watches: those its group filter matches that have committed offsets on the
+   * source for at least one of the flow's source topics ({@code replicaOf}'s keys).
+   */
+  public static Set<String> watchedGroups(FlowConfig flow, Map<String, String> replicaOf, ClusterState source) {
+    Set<String> watched = new TreeSet<>();
+    source.committed().forEach((group, offsets) -> {
+      if (flow.groups().matches(group)
+          && offsets.keySet().stream().anyMatch(k -> replicaOf.containsKey(k.topic()))) {
+        watched.add(group);
+      }
+    });
+    return watched;
   }
 
   /** Connect's offsets topic of a dedicated MM2 replicating from {@code source}, on the target. */

@@ -24,7 +24,7 @@ import org.apache.kafka.connect.mirror.ReplicationPolicy;
  * connect-mirror-client's own {@link Checkpoint} and {@link Heartbeat}; topic names come from the
  * flow's {@link ReplicationPolicy}.
  */
-public final class Mm2StateCollector implements AutoCloseable {
+public final class Mm2StateCollector implements Mm2StateSource {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final FlowConfig flow;
@@ -48,6 +48,7 @@ public final class Mm2StateCollector implements AutoCloseable {
     this.clock = clock;
   }
 
+  @Override
   public synchronized Mm2State collect() throws CollectException {
     tail.readNew(this::accept);
     Map<String, Map<PartitionKey, CheckpointInfo>> copy = new HashMap<>();
