@@ -1,39 +1,30 @@
 package io.mirrorwatch.agent;
 
-import io.mirrorwatch.agent.collect.JmxProbe;
 import io.mirrorwatch.agent.config.AgentConfig;
-import io.mirrorwatch.agent.config.FlowConfig;
 import io.mirrorwatch.agent.export.HttpEndpoints;
 import io.mirrorwatch.agent.export.MetricsPublisher;
 import io.mirrorwatch.agent.model.AgentSnapshot;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The running agent: a cycle every scrape interval on one scheduler thread, and the HTTP endpoints
- * serving the last published snapshot. A cycle that throws is logged and counted; the loop goes on.
+ * serving the last published snapshot. A cycle that throws is logged and counted; the loop goes on
+ * ({@link AgentCycle}).
  */
 public final class Agent implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
-
   private final Pipeline pipeline;
   private final MetricsPublisher metrics;
   private final HttpEndpoints http;
   private final ScheduledExecutorService scheduler;
   private final AtomicReference<AgentSnapshot> published;
-  private final Clock clock;
 
-  private Agent(AgentConfig config, Clock clock, Function<FlowConfig, List<JmxProbe>> jmxProbes) throws IOException {
-    this.clock = clock;
-    this.pipeline = new Pipeline(config, clock, jmxProbes);
+  private Agent(AgentConfig config, Clock clock, CollectorFactory collectors) throws IOException {
+    this.pipeline = new Pipeline(config, clock, collectors);
     this.metrics = new MetricsPublisher(pipeline::rawJmx);
     this.published = new AtomicReference<>(AgentSnapshot.empty(clock.instant()));
     this.http = new HttpEndpoints(config.httpBind(), config.httpPort(), metrics, published::get,
@@ -43,13 +34,18 @@ public final class Agent implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    scheduler.scheduleAtFixedRate(this::cycle, 0, config.scrapeInterval().toMillis(), TimeUnit.MILLISECONDS);
+    scheduler.scheduleAtFixedRate(new AgentCycle(pipeline::runOnce, metrics, published, clock), 0,
+        config.scrapeInterval().toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** Starts collecting at once and serving on the configured address. */
-  public static Agent start(AgentConfig config, Clock clock, Function<FlowConfig, List<JmxProbe>> jmxProbes)
-      throws IOException {
-    return new Agent(config, clock, jmxProbes);
+  /** Starts collecting with the real collectors at once and serving on the configured address. */
+  public static Agent start(AgentConfig config, Clock clock) throws IOException {
+    return start(config, clock, new KafkaCollectors(config, clock));
+  }
+
+  /** Starts collecting with the given collectors at once and serving on the configured address. */
+  public static Agent start(AgentConfig config, Clock clock, CollectorFactory collectors) throws IOException {
+    return new Agent(config, clock, collectors);
   }
 
   public int httpPort() {
@@ -58,16 +54,6 @@ public final class Agent implements AutoCloseable {
 
   public AgentSnapshot snapshot() {
     return published.get();
-  }
-
-  private void cycle() {
-    try {
-      AgentSnapshot s = pipeline.runOnce();
-      metrics.publish(s, clock.instant());
-      published.set(s);
-    } catch (RuntimeException e) {
-      LOG.error("collect cycle failed; serving the previous data", e);
-    }
   }
 
   @Override

@@ -66,7 +66,7 @@ public final class AgentMain implements Callable<Integer> {
       return 0;
     }
     io.mirrorwatch.agent.collect.jmx.RmiTimeouts.apply(cfg.deadline());
-    Agent agent = Agent.start(cfg, Clock.systemUTC(), flow -> JmxProbes.forFlow(flow, cfg.deadline()));
+    Agent agent = Agent.start(cfg, Clock.systemUTC());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       agent.close();

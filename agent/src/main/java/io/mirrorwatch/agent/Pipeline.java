@@ -1,13 +1,10 @@
 package io.mirrorwatch.agent;
 
-import io.mirrorwatch.agent.collect.ClusterCollector;
-import io.mirrorwatch.agent.collect.CollectException;
+import io.mirrorwatch.agent.collect.AliasResolver;
+import io.mirrorwatch.agent.collect.ClusterSource;
 import io.mirrorwatch.agent.collect.FlowTopology;
 import io.mirrorwatch.agent.collect.HealthBook;
-import io.mirrorwatch.agent.collect.IndirectionResolver;
-import io.mirrorwatch.agent.collect.JmxProbe;
-import io.mirrorwatch.agent.collect.Mm2StateCollector;
-import io.mirrorwatch.agent.collect.SourceSampler;
+import io.mirrorwatch.agent.collect.jmx.RawSeries;
 import io.mirrorwatch.agent.config.AgentConfig;
 import io.mirrorwatch.common.cluster.ClusterConfig;
 import io.mirrorwatch.agent.config.FlowConfig;
@@ -17,10 +14,8 @@ import io.mirrorwatch.agent.model.AgentSnapshot;
 import io.mirrorwatch.agent.model.ClusterState;
 import io.mirrorwatch.agent.model.Collected;
 import io.mirrorwatch.agent.model.PartitionKey;
-import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,51 +26,48 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Function;
 
 /**
  * One collect-and-evaluate cycle over every cluster and flow. Collectors run in parallel (one task
  * per cluster, then one per flow), each call under the configured deadline; a failure marks that
- * collector's data stale and keeps its last good value. Evaluation is pure and runs last.
+ * collector's data stale and keeps its last good value. Evaluation is pure and runs last. Every
+ * collector comes from the {@link CollectorFactory} and all time from the clock, so the whole cycle
+ * runs on fakes in unit tests.
  */
 public final class Pipeline implements AutoCloseable {
   private final AgentConfig config;
   private final Clock clock;
   private final ExecutorService pool;
-  private final Map<String, ClusterCollector> clusters = new LinkedHashMap<>();
+  private final Map<String, ClusterSource> clusters = new LinkedHashMap<>();
   private final Map<String, Collected<ClusterState>> clusterData = new ConcurrentHashMap<>();
   private final Map<String, Listing> listings = new ConcurrentHashMap<>();
-  private final Map<String, FlowRuntime> flows = new LinkedHashMap<>();
-  private final IndirectionResolver indirection;
+  private final Map<String, FlowCycle> flows = new LinkedHashMap<>();
+  private final AliasResolver indirection;
   private final FlowEvaluator evaluator;
-  private final HealthBook health = new HealthBook();
+  private final HealthBook health;
   private volatile Map<String, Set<String>> indirectionTargets = Map.of();
 
   /** Topic and group names of one cluster, from its last successful listing. */
   private record Listing(Set<String> topics, Set<String> groups) {}
 
-  public Pipeline(AgentConfig config, Clock clock, Function<FlowConfig, List<JmxProbe>> jmxProbes) {
+  public Pipeline(AgentConfig config, Clock clock, CollectorFactory collectors) {
     this.config = config;
     this.clock = clock;
+    this.health = new HealthBook(clock);
     this.pool = Executors.newFixedThreadPool(Math.max(2, config.clusters().size() + 2 * config.flows().size()), r -> {
       Thread t = new Thread(r, "mirrorwatch-collect");
       t.setDaemon(true);
       return t;
     });
     for (ClusterConfig c : config.clusters().values()) {
-      clusters.put(c.alias(), new ClusterCollector(c, config.deadline(), clock));
+      clusters.put(c.alias(), collectors.cluster(c));
       clusterData.put(c.alias(), Collected.none());
     }
     for (FlowConfig f : config.flows()) {
-      Map<String, Object> target = config.clusters().get(f.target()).clientProperties(config.deadline());
-      Map<String, Object> source = config.clusters().get(f.source()).clientProperties(config.deadline());
-      flows.put(f.name(), new FlowRuntime(f,
-          new Mm2StateCollector(f, target, config.deadline(), clock),
-          new SourceSampler(source, config.idempotency().eventId(), config.idempotency().sampleRecords(),
-              config.deadline(), clock),
-          jmxProbes.apply(f)));
+      flows.put(f.name(), new FlowCycle(f, config.deadline(), collectors.mm2State(f), collectors.sampler(f),
+          collectors.jmx(f), clock));
     }
-    this.indirection = new IndirectionResolver(config.indirectionAliases(), config.clusters(), config.deadline());
+    this.indirection = collectors.indirection();
     this.evaluator = new FlowEvaluator(config.thresholds(), config.idempotency().eventId().describe());
   }
 
@@ -89,15 +81,18 @@ public final class Pipeline implements AutoCloseable {
     CompletableFuture.allOf(tasks.toArray(CompletableFuture[]::new)).join();
 
     List<CompletableFuture<Void>> flowTasks = new ArrayList<>();
-    for (FlowRuntime f : flows.values()) {
-      flowTasks.add(CompletableFuture.runAsync(() -> f.collect(this), pool));
+    for (FlowCycle f : flows.values()) {
+      String source = f.config().source();
+      flowTasks.add(CompletableFuture.runAsync(() -> f.collect(sourceTopics(source), clusterData.get(source),
+          clusterData.get(f.config().target()), clusters.get(source), health), pool));
     }
     CompletableFuture.allOf(flowTasks.toArray(CompletableFuture[]::new)).join();
 
     Instant now = clock.instant();
     List<FlowAssessment> assessments = new ArrayList<>();
-    for (FlowRuntime f : flows.values()) {
-      assessments.add(f.evaluate(evaluator, this, now));
+    for (FlowCycle f : flows.values()) {
+      assessments.add(f.evaluate(evaluator, clusterData.get(f.config().source()),
+          clusterData.get(f.config().target()), config.idempotency().idempotentGroups(), indirectionTargets, now));
     }
     Map<String, Boolean> up = new LinkedHashMap<>();
     clusterData.forEach((alias, data) -> up.put(alias, data.lastError().isEmpty() && data.value().isPresent()));
@@ -106,20 +101,12 @@ public final class Pipeline implements AutoCloseable {
 
   /** The raw MM2 JMX series of every flow's last good scrape, for re-exposition. */
   public MetricSnapshots rawJmx() {
-    MetricSnapshots.Builder b = MetricSnapshots.builder();
-    Map<String, MetricSnapshot> byName = new LinkedHashMap<>();
-    for (FlowRuntime f : flows.values()) {
-      for (MetricSnapshot s : f.raw()) {
-        byName.merge(s.getMetadata().getPrometheusName(), s, FlowRuntime::mergeSnapshots);
-      }
-    }
-    byName.values().forEach(b::metricSnapshot);
-    return b.build();
+    return RawSeries.merge(flows.values().stream().map(FlowCycle::raw).toList());
   }
 
   private void collectCluster(String alias) {
-    ClusterCollector c = clusters.get(alias);
-    timed("cluster", alias, () -> {
+    ClusterSource c = clusters.get(alias);
+    health.run("cluster", alias, () -> {
       Listing listing = new Listing(c.topics(), c.groups());
       listings.put(alias, listing);
       Set<String> groups = groupsNeededOn(alias, listing);
@@ -133,13 +120,13 @@ public final class Pipeline implements AutoCloseable {
     if (config.indirectionAliases().isEmpty()) {
       return;
     }
-    timed("indirection", "", () -> indirectionTargets = indirection.resolve(), error -> {});
+    health.run("indirection", "", () -> indirectionTargets = indirection.resolve(), error -> {});
   }
 
   /** Source topics of the flows leaving this cluster. */
   private Set<String> sourceTopicsOn(String alias, Listing listing) {
     Set<String> topics = new java.util.TreeSet<>();
-    for (FlowRuntime f : flows.values()) {
+    for (FlowCycle f : flows.values()) {
       if (f.config().source().equals(alias)) {
         topics.addAll(FlowTopology.replicaOf(f.config(), listing.topics()).keySet());
       }
@@ -150,7 +137,7 @@ public final class Pipeline implements AutoCloseable {
   /** Replicas, on this cluster, of the flows arriving at it (known from the flows' last collect). */
   private Set<String> replicaTopicsOn(String alias, Listing listing) {
     Set<String> topics = new java.util.TreeSet<>();
-    for (FlowRuntime f : flows.values()) {
+    for (FlowCycle f : flows.values()) {
       if (f.config().target().equals(alias)) {
         f.replicaOf().values().stream().filter(listing.topics()::contains).forEach(topics::add);
       }
@@ -166,7 +153,7 @@ public final class Pipeline implements AutoCloseable {
   /** Source partitions on this cluster that had records at risk in the previous cycle, over all flows. */
   private Set<PartitionKey> atRiskOn(String alias) {
     Set<PartitionKey> atRisk = new java.util.HashSet<>();
-    for (FlowRuntime f : flows.values()) {
+    for (FlowCycle f : flows.values()) {
       if (f.config().source().equals(alias)) {
         atRisk.addAll(f.atRisk());
       }
@@ -177,7 +164,7 @@ public final class Pipeline implements AutoCloseable {
   /** Groups matching a flow filter that exist on the flow's source (looked up on both clusters). */
   private Set<String> groupsNeededOn(String alias, Listing listing) {
     Set<String> groups = new java.util.TreeSet<>();
-    for (FlowRuntime f : flows.values()) {
+    for (FlowCycle f : flows.values()) {
       if (f.config().source().equals(alias) || f.config().target().equals(alias)) {
         Listing sourceListing = listings.getOrDefault(f.config().source(), listing);
         sourceListing.groups().stream().filter(f.config().groups()::matches).forEach(groups::add);
@@ -186,53 +173,16 @@ public final class Pipeline implements AutoCloseable {
     return groups;
   }
 
-  Collected<ClusterState> clusterData(String alias) {
-    return clusterData.get(alias);
-  }
-
-  Set<String> sourceTopics(String alias) {
+  /** The cluster's topics at its last good listing; empty before the first. */
+  private Set<String> sourceTopics(String alias) {
     Listing l = listings.get(alias);
     return l == null ? Set.of() : l.topics();
-  }
-
-  ClusterCollector cluster(String alias) {
-    return clusters.get(alias);
-  }
-
-  Map<String, Set<String>> indirectionTargets() {
-    return indirectionTargets;
-  }
-
-  AgentConfig config() {
-    return config;
-  }
-
-  /** Runs a collector step, records its duration and outcome; never throws. */
-  void timed(String collector, String cluster, Step step, java.util.function.Consumer<String> onError) {
-    Instant start = clock.instant();
-    try {
-      step.run();
-      health.succeeded(collector, cluster, Duration.between(start, clock.instant()), clock.instant());
-    } catch (CollectException e) {
-      health.failed(collector, cluster, Duration.between(start, clock.instant()), e.getMessage());
-      onError.accept(e.getMessage());
-    } catch (RuntimeException e) {
-      // A bug or an unexpected client error must not kill the loop: count it and keep serving.
-      String message = io.mirrorwatch.agent.collect.Deadlines.message(e);
-      health.failed(collector, cluster, Duration.between(start, clock.instant()), message);
-      onError.accept(message);
-    }
-  }
-
-  /** A collector step that may fail. */
-  interface Step {
-    void run() throws CollectException;
   }
 
   @Override
   public void close() {
     pool.shutdownNow();
-    flows.values().forEach(FlowRuntime::close);
-    clusters.values().forEach(ClusterCollector::close);
+    flows.values().forEach(FlowCycle::close);
+    clusters.values().forEach(ClusterSource::close);
   }
 }

@@ -10,6 +10,6 @@ public final class TestAccess {
 
   public static Agent start(AgentConfig config, Clock clock) throws IOException {
     io.mirrorwatch.agent.collect.jmx.RmiTimeouts.apply(config.deadline());
-    return Agent.start(config, clock, flow -> JmxProbes.forFlow(flow, config.deadline()));
+    return Agent.start(config, clock);
   }
 }

@@ -29,7 +29,7 @@ import org.apache.kafka.common.TopicPartition;
  * and every wait has the configured deadline. Log offsets are asked by role and only where an
  * earlier answer cannot be reused ({@link LogBoundsReader}, {@link OffsetReuse}).
  */
-public final class ClusterCollector implements AutoCloseable {
+public final class ClusterCollector implements ClusterSource {
   private final String alias;
   private final Admin admin;
   private final Duration deadline;
@@ -61,12 +61,14 @@ public final class ClusterCollector implements AutoCloseable {
   }
 
   /** Names of all topics (internal ones included: MM2's live there). */
+  @Override
   public Set<String> topics() throws CollectException {
     return Deadlines.get(alias + " listTopics", deadline,
         admin.listTopics(new ListTopicsOptions().listInternal(false)).names());
   }
 
   /** Names of all consumer groups (classic and consumer protocol). */
+  @Override
   public Set<String> groups() throws CollectException {
     Collection<GroupListing> listings = Deadlines.get(alias + " listGroups", deadline, admin.listGroups().all());
     return listings.stream()
@@ -85,6 +87,7 @@ public final class ClusterCollector implements AutoCloseable {
    * @param previous this cluster's last good collect, if any: the answers that may be reused
    * @param atRisk source partitions with records at risk in the previous cycle
    */
+  @Override
   public ClusterState collect(Set<String> sourceTopics, Set<String> replicaTopics, Set<String> groups,
       Set<String> activityOf, Optional<ClusterState> previous, Set<PartitionKey> atRisk) throws CollectException {
     Set<String> topics = new HashSet<>(sourceTopics);
@@ -111,6 +114,7 @@ public final class ClusterCollector implements AutoCloseable {
   }
 
   /** First source offsets whose timestamp is at or after the given times ({@code offsetsForTimes}). */
+  @Override
   public Map<PartitionKey, Long> offsetsForTimes(Map<PartitionKey, Long> timestamps) throws CollectException {
     Map<PartitionKey, LogOffsets.Query> queries = new HashMap<>();
     timestamps.forEach((k, ts) -> queries.put(k, new LogOffsets.AtTimestamp(ts)));

@@ -2,9 +2,11 @@ package io.mirrorwatch.agent.collect;
 
 import io.mirrorwatch.agent.config.FlowConfig;
 import io.mirrorwatch.common.mm2.Mm2OffsetRecord;
+import io.mirrorwatch.agent.model.ClusterState;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.kafka.connect.mirror.ReplicationPolicy;
 
 /**
@@ -44,5 +46,20 @@ public final class FlowTopology {
   static boolean cameFromElsewhere(ReplicationPolicy policy, String topic, String sourceAlias) {
     String origin = policy.topicSource(topic);
     return origin != null && !origin.equals(sourceAlias);
+  }
+
+  /**
+   * The groups a flow watches: those its group filter matches that have committed offsets on the
+   * source for at least one of the flow's source topics ({@code replicaOf}'s keys).
+   */
+  public static Set<String> watchedGroups(FlowConfig flow, Map<String, String> replicaOf, ClusterState source) {
+    Set<String> watched = new TreeSet<>();
+    source.committed().forEach((group, offsets) -> {
+      if (flow.groups().matches(group)
+          && offsets.keySet().stream().anyMatch(k -> replicaOf.containsKey(k.topic()))) {
+        watched.add(group);
+      }
+    });
+    return watched;
   }
 }

@@ -1,6 +1,7 @@
 package io.mirrorwatch.agent.collect;
 
 import io.mirrorwatch.agent.model.CollectorHealth;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,10 +9,45 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
-/** Duration, error count and last success of every (collector, cluster); thread-safe. */
+/**
+ * Runs collector steps and keeps the duration, error count and last success of every (collector,
+ * cluster); thread-safe. Time comes from the injected clock only.
+ */
 public final class HealthBook {
   private final Map<String, CollectorHealth> entries = new TreeMap<>();
+  private final Clock clock;
+
+  public HealthBook(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** A collector step that may fail. */
+  public interface Step {
+    void run() throws CollectException;
+  }
+
+  /**
+   * Runs {@code step} and records its duration and outcome; never throws. On failure {@code
+   * onError} gets the one-line message, so the caller can mark its last good data stale.
+   */
+  public void run(String collector, String cluster, Step step, Consumer<String> onError) {
+    Instant start = clock.instant();
+    try {
+      step.run();
+      Instant end = clock.instant();
+      succeeded(collector, cluster, Duration.between(start, end), end);
+    } catch (CollectException e) {
+      failed(collector, cluster, Duration.between(start, clock.instant()), e.getMessage());
+      onError.accept(e.getMessage());
+    } catch (RuntimeException e) {
+      // A bug or an unexpected client error must not kill the loop: count it and keep serving.
+      String message = Deadlines.message(e);
+      failed(collector, cluster, Duration.between(start, clock.instant()), message);
+      onError.accept(message);
+    }
+  }
 
   public synchronized void succeeded(String collector, String cluster, Duration took, Instant at) {
     CollectorHealth old = get(collector, cluster);

@@ -16,7 +16,7 @@ import java.util.TreeSet;
  * at: a cluster matches when one of its bootstrap servers has the same port and shares an address.
  * DNS has no timeout of its own, so every lookup runs under the deadline.
  */
-public final class IndirectionResolver {
+public final class IndirectionResolver implements AliasResolver {
   private final List<String> aliases;
   private final Map<String, ClusterConfig> clusters;
   private final Duration deadline;
@@ -28,6 +28,7 @@ public final class IndirectionResolver {
   }
 
   /** Alias -> aliases of the clusters it resolves to (possibly none). */
+  @Override
   public Map<String, Set<String>> resolve() throws CollectException {
     Map<String, Set<String>> result = new TreeMap<>();
     for (String alias : aliases) {

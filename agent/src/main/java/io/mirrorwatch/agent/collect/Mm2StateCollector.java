@@ -23,7 +23,7 @@ import org.apache.kafka.connect.mirror.ReplicationPolicy;
  * connect-mirror-client's own {@link Checkpoint} and {@link Heartbeat}; topic names come from the
  * flow's {@link ReplicationPolicy}.
  */
-public final class Mm2StateCollector implements AutoCloseable {
+public final class Mm2StateCollector implements Mm2StateSource {
   private final FlowConfig flow;
   private final String offsetsTopic;
   private final String checkpointsTopic;
@@ -45,6 +45,7 @@ public final class Mm2StateCollector implements AutoCloseable {
     this.clock = clock;
   }
 
+  @Override
   public synchronized Mm2State collect() throws CollectException {
     tail.readNew(this::accept);
     Map<String, Map<PartitionKey, CheckpointInfo>> copy = new HashMap<>();

@@ -24,7 +24,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * measure event-ID coverage). Bounded by the deadline and by {@code sampleRecords} per
  * partition; what is not read in time is left for the next scrape.
  */
-public final class SourceSampler implements AutoCloseable {
+public final class SourceSampler implements RecordSampler {
   private final Map<String, Object> consumerProperties;
   private final EventIdLocation eventId;
   private final int sampleRecords;
@@ -47,11 +47,7 @@ public final class SourceSampler implements AutoCloseable {
     this.clock = clock;
   }
 
-  /**
-   * @param timestampAt partitions whose record at the given offset is wanted (records at risk)
-   * @param latest source log end per partition; records since the previous sample are checked
-   * @param tailStart {@code offsetsForTimes} result, passed through into the sample
-   */
+  @Override
   public synchronized SourceSample sample(Map<PartitionKey, Long> timestampAt, Map<PartitionKey, Long> latest,
       Map<PartitionKey, Long> tailStart) throws CollectException {
     Map<TopicPartition, Long> start = new HashMap<>();

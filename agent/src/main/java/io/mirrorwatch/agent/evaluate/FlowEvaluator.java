@@ -31,7 +31,7 @@ public final class FlowEvaluator {
   public record Outcome(FlowAssessment assessment, FlowHistory history) {}
 
   public Outcome evaluate(FlowInputs in, FlowHistory history, Instant now) {
-    Map<PartitionKey, PartitionRpo> rpo = RpoRules.partitions(in);
+    Map<PartitionKey, PartitionRpo> rpo = in.rpo().partitions();
     RpoRules.Result topics = RpoRules.topics(in, rpo, history, now);
     Optional<Map<Double, Double>> latency = in.jmx()
         .filter(j -> j.lastError().isEmpty())

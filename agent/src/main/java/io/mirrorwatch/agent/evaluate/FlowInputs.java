@@ -15,6 +15,7 @@ import java.util.Set;
  *
  * @param replicaOf source topic -> its replica's name on the target
  * @param watchedGroups groups the flow watches that have committed offsets on the source
+ * @param rpo this cycle's per-partition RPO estimates, computed once by the flow's cycle
  * @param jmx empty if the flow has no MM2 JMX endpoint configured
  * @param indirectionTargets alias -> clusters it resolves to; empty map if no alias is configured
  */
@@ -29,5 +30,6 @@ public record FlowInputs(
     Collected<ClusterState> targetCluster,
     Collected<Mm2State> mm2,
     Collected<SourceSample> sample,
+    RpoEstimate rpo,
     Optional<Collected<Mm2JmxSnapshot>> jmx,
     Map<String, Set<String>> indirectionTargets) {}

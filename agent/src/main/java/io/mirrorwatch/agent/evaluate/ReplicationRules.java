@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Is MM2 replication healthy (runbook 1.1)? Judged from the clusters themselves first: MM2 says
@@ -32,9 +33,10 @@ final class ReplicationRules {
     in.jmx().ifPresent(jmx -> mirrorMakerState(b, jmx.lastError(), jmx.value()));
 
     boolean jmxFresh = in.jmx().map(j -> j.lastError().isEmpty()).orElse(false);
-    double lagSeconds = lag(topics, latencyMs, jmxFresh && sourceActive(topics));
+    OptionalDouble lag = lag(topics, latencyMs, jmxFresh && sourceActive(topics));
+    double lagSeconds = lag.orElse(0);
     int overWarning = previousOverWarning;
-    if (Double.isNaN(lagSeconds)) {
+    if (lag.isEmpty()) {
       b.add(Level.UNKNOWN, "replication lag unknown: no timestamp for the oldest record at risk");
     } else if (lagSeconds >= RpoRules.seconds(t.latencyWarning())) {
       overWarning++;
@@ -58,7 +60,7 @@ final class ReplicationRules {
         () -> b.add(Level.WARNING, "no MM2 heartbeat from " + in.source() + " seen on " + in.target()));
     long atRisk = topics.stream().mapToLong(TopicRpo::records).sum();
     return new Verdict(b.build(String.format("replicating: %d records at risk, lag %.1f s", atRisk,
-        Double.isNaN(lagSeconds) ? 0 : lagSeconds)), overWarning);
+        lagSeconds)), overWarning);
   }
 
   /** Rule: a cluster the agent cannot reach is not replicating (source) or not usable (target). */
@@ -89,20 +91,21 @@ final class ReplicationRules {
    * Rule: the lag is the larger of the oldest record at risk (from the clusters) and MM2's p99
    * replication latency. The latency counts only while JMX answers and the source is producing:
    * MM2 freezes it at its last value when the source goes idle (measured on MM2 4.2), so after an
-   * outage it would report the outage's latency until new records arrive.
+   * outage it would report the outage's latency until new records arrive. Unknown when the age of
+   * some topic's oldest record at risk is unknown.
    */
-  static double lag(List<TopicRpo> topics, Optional<Map<Double, Double>> latencyMs, boolean latencyLive) {
+  static OptionalDouble lag(List<TopicRpo> topics, Optional<Map<Double, Double>> latencyMs, boolean latencyLive) {
     double lag = 0;
     for (TopicRpo t : topics) {
-      if (Double.isNaN(t.seconds())) {
-        return Double.NaN;
+      if (t.seconds().isEmpty()) {
+        return OptionalDouble.empty();
       }
-      lag = Math.max(lag, t.seconds());
+      lag = Math.max(lag, t.seconds().getAsDouble());
     }
     if (latencyLive && latencyMs.isPresent()) {
       lag = Math.max(lag, latencyMs.get().getOrDefault(0.99, 0.0) / 1000.0);
     }
-    return lag;
+    return OptionalDouble.of(lag);
   }
 
   /** True when some source topic received records since the previous scrape. */

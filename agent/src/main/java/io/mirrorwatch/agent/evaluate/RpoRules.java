@@ -1,7 +1,6 @@
 package io.mirrorwatch.agent.evaluate;
 
 import io.mirrorwatch.agent.model.ClusterState;
-import io.mirrorwatch.agent.model.Mm2State;
 import io.mirrorwatch.agent.model.PartitionKey;
 import io.mirrorwatch.agent.model.PartitionOffsets;
 import io.mirrorwatch.agent.model.SourceSample;
@@ -12,7 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 /**
@@ -21,25 +20,6 @@ import java.util.TreeMap;
  */
 final class RpoRules {
   private RpoRules() {}
-
-  /** Per-partition estimates for every source partition of the flow's replicated topics. */
-  static Map<PartitionKey, PartitionRpo> partitions(FlowInputs in) {
-    Map<PartitionKey, PartitionRpo> result = new TreeMap<>();
-    Optional<ClusterState> source = in.sourceCluster().value();
-    if (source.isEmpty()) {
-      return result;
-    }
-    Map<PartitionKey, Long> mm2 = in.mm2().value().map(Mm2State::replicatedUpTo).orElse(Map.of());
-    Map<PartitionKey, Long> tail =
-        in.sample().value().map(SourceSample::tailStartForTimestamp).orElse(Map.of());
-    source.get().sources().forEach((key, offsets) -> {
-      if (in.replicaOf().containsKey(key.topic())) {
-        result.put(key, PartitionRpo.estimate(offsets.earliest(), offsets.latest(),
-            optional(mm2.get(key)), optional(tail.get(key))));
-      }
-    });
-    return result;
-  }
 
   /** Aggregates partitions into one figure per topic and advances the stall history. */
   static Result topics(FlowInputs in, Map<PartitionKey, PartitionRpo> rpo, FlowHistory history, Instant now) {
@@ -62,7 +42,7 @@ final class RpoRules {
       }
       advancedAt.putIfAbsent(key, now);
       double stalled = r.recordsAtRisk() > 0 ? seconds(Duration.between(advancedAt.get(key), now)) : 0;
-      double age = r.recordsAtRisk() == 0 ? 0 : oldestAge(r, stamps.get(key), rep, now);
+      OptionalDouble age = r.recordsAtRisk() == 0 ? OptionalDouble.of(0) : oldestAge(r, stamps.get(key), rep, now);
       byTopic.merge(key.topic(),
           new TopicRpo(key.topic(), replicaTopic, r.recordsAtRisk(), age, Double.NaN, stalled, r.basis()),
           RpoRules::combine);
@@ -78,16 +58,16 @@ final class RpoRules {
    * Rule: the age of the oldest record not yet on the target is read from that very record when the
    * sampler fetched it; otherwise the replica's newest timestamp bounds it from above (records are
    * copied in order, so the oldest missing one is no older than the newest copied one); otherwise
-   * it is unknown (NaN).
+   * it is unknown.
    */
-  static double oldestAge(PartitionRpo r, SourceSample.OffsetTimestamp stamp, PartitionOffsets.Replica replica, Instant now) {
+  static OptionalDouble oldestAge(PartitionRpo r, SourceSample.OffsetTimestamp stamp, PartitionOffsets.Replica replica, Instant now) {
     if (stamp != null && stamp.offset() <= r.replicatedPosition()) {
-      return Math.max(0, (now.toEpochMilli() - stamp.timestamp()) / 1000.0);
+      return OptionalDouble.of(Math.max(0, (now.toEpochMilli() - stamp.timestamp()) / 1000.0));
     }
     if (replica != null && replica.newestTimestamp().isPresent()) {
-      return Math.max(0, (now.toEpochMilli() - replica.newestTimestamp().getAsLong()) / 1000.0);
+      return OptionalDouble.of(Math.max(0, (now.toEpochMilli() - replica.newestTimestamp().getAsLong()) / 1000.0));
     }
-    return Double.NaN;
+    return OptionalDouble.empty();
   }
 
   private static Rate rate(FlowInputs in, FlowHistory history, Instant now) {
@@ -115,22 +95,19 @@ final class RpoRules {
   }
 
   private static TopicRpo combine(TopicRpo a, TopicRpo b) {
-    return new TopicRpo(a.topic(), a.replica(), a.records() + b.records(), nanMax(a.seconds(), b.seconds()),
+    return new TopicRpo(a.topic(), a.replica(), a.records() + b.records(), unknownWins(a.seconds(), b.seconds()),
         Double.NaN, Math.max(a.stalledSeconds(), b.stalledSeconds()),
         a.basis().ordinal() >= b.basis().ordinal() ? a.basis() : b.basis());
   }
 
-  /** NaN (unknown) wins: an unknown age must not hide behind a known smaller one. */
-  private static double nanMax(double a, double b) {
-    return Double.isNaN(a) || Double.isNaN(b) ? Double.NaN : Math.max(a, b);
+  /** The larger age, but unknown wins: an unknown age must not hide behind a known smaller one. */
+  private static OptionalDouble unknownWins(OptionalDouble a, OptionalDouble b) {
+    return a.isEmpty() || b.isEmpty() ? OptionalDouble.empty()
+        : OptionalDouble.of(Math.max(a.getAsDouble(), b.getAsDouble()));
   }
 
   static double seconds(Duration d) {
     return d.toMillis() / 1000.0;
-  }
-
-  private static OptionalLong optional(Long value) {
-    return value == null ? OptionalLong.empty() : OptionalLong.of(value);
   }
 
   private record Rate(Map<String, Double> perTopic, Map<PartitionKey, Long> latest, Optional<Instant> at) {}

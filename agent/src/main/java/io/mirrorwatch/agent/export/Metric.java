@@ -43,7 +43,9 @@ public enum Metric {
   COLLECT_ERRORS_TOTAL("mirrorwatch_collect_errors_total", Kind.COUNTER,
       "Failed or timed-out collector runs", "collector", "cluster"),
   DATA_AGE_SECONDS("mirrorwatch_data_age_seconds", Kind.GAUGE,
-      "Age of the collector's last good data (grows while it fails)", "collector", "cluster");
+      "Age of the collector's last good data (grows while it fails)", "collector", "cluster"),
+  CYCLE_FAILURES_TOTAL("mirrorwatch_cycle_failures_total", Kind.COUNTER,
+      "Agent cycles that failed as a whole and published nothing; every other metric keeps its previous value");
 
   /** Gauges are set every cycle; counters only grow. */
   public enum Kind { GAUGE, COUNTER }

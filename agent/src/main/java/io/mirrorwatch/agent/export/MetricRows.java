@@ -54,7 +54,9 @@ final class MetricRows {
         add(Metric.REPLICATION_LATENCY_SECONDS, ms / 1000.0, "flow", flow, "quantile", quantileLabel(quantile))));
     for (TopicRpo t : f.topics()) {
       add(Metric.RPO_RECORDS, t.records(), "flow", flow, "topic", t.topic());
-      add(Metric.RPO_SECONDS, t.seconds(), "flow", flow, "topic", t.topic());
+      // Unknown is exposed as NaN, as Prometheus exposes a value it does not know: the series stays
+      // (an alert on it does not resolve) and comparisons with it are false.
+      add(Metric.RPO_SECONDS, t.seconds().orElse(Double.NaN), "flow", flow, "topic", t.topic());
       add(Metric.SOURCE_RECORDS_PER_SECOND, t.producedPerSecond(), "flow", flow, "topic", t.topic());
       add(Metric.REPLICA_STALLED_SECONDS, t.stalledSeconds(), "flow", flow, "topic", t.topic());
     }

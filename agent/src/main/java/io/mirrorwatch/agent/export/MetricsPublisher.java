@@ -1,5 +1,6 @@
 package io.mirrorwatch.agent.export;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -20,7 +21,8 @@ import java.util.function.Supplier;
 /**
  * Publishes each cycle's {@link AgentSnapshot} through Micrometer's Prometheus registry. Each gauge
  * metric is one {@link MultiGauge} registered once and re-filled every cycle (rows that vanish are
- * removed); error counters are {@link FunctionCounter}s over the collectors' running totals. The raw
+ * removed); error counters are {@link FunctionCounter}s over the collectors' running totals, and
+ * failed cycles a plain {@link Counter} (registered at start, so it reads 0 before any failure). The raw
  * MM2 JMX series are re-exposed by a collector registered in the same Prometheus registry.
  */
 public final class MetricsPublisher {
@@ -28,6 +30,7 @@ public final class MetricsPublisher {
   private final Map<Metric, MultiGauge> gauges = new EnumMap<>(Metric.class);
   private final Map<String, CollectorHealth> health = new ConcurrentHashMap<>();
   private final Set<String> counters = ConcurrentHashMap.newKeySet();
+  private final Counter cycleFailures;
 
   public MetricsPublisher(Supplier<MetricSnapshots> rawJmx) {
     for (Metric m : Metric.values()) {
@@ -35,7 +38,15 @@ public final class MetricsPublisher {
         gauges.put(m, MultiGauge.builder(m.micrometerName()).description(m.help()).register(registry));
       }
     }
+    cycleFailures = Counter.builder(Metric.CYCLE_FAILURES_TOTAL.micrometerName())
+        .description(Metric.CYCLE_FAILURES_TOTAL.help())
+        .register(registry);
     registry.getPrometheusRegistry().register((MultiCollector) rawJmx::get);
+  }
+
+  /** Counts a cycle that failed as a whole: nothing was published for it. */
+  public void cycleFailed() {
+    cycleFailures.increment();
   }
 
   /** Replaces every gauge's rows with the snapshot's values. */

@@ -59,7 +59,7 @@ public final class ReadinessJson {
       tn.put("topic", t.topic());
       tn.put("replica", t.replica());
       tn.put("records", t.records());
-      number(tn, "seconds", t.seconds());
+      t.seconds().ifPresentOrElse(v -> tn.put("seconds", v), () -> tn.putNull("seconds"));
       number(tn, "sourceRecordsPerSecond", t.producedPerSecond());
       tn.put("stalledSeconds", t.stalledSeconds());
       tn.put("basis", t.basis().name().toLowerCase(Locale.ROOT));

@@ -54,11 +54,13 @@ final class Fixtures {
     checkpoints.forEach((g, c) -> cps.put(g, Map.of(REP, c)));
     Mm2State mm2 = new Mm2State(NOW, mm2UpTo.map(v -> Map.of(SRC, v)).orElse(Map.of()), cps, heartbeat);
     SourceSample sample = new SourceSample(NOW, stamps, Map.of(), coverage);
-    return new FlowInputs("primary->dr", "primary", "dr", Map.of("orders", "primary.orders"),
+    Map<String, String> replicaOf = Map.of("orders", "primary.orders");
+    RpoEstimate rpo = RpoEstimate.of(Optional.of(source), replicaOf, mm2.replicatedUpTo(), sample.tailStartForTimestamp());
+    return new FlowInputs("primary->dr", "primary", "dr", replicaOf,
         sourceCommitted.keySet(), idempotent,
         collected(source, sourceError), collected(target, targetError),
         Collected.<Mm2State>none().succeeded(mm2, NOW), Collected.<SourceSample>none().succeeded(sample, NOW),
-        jmx, indirection);
+        rpo, jmx, indirection);
   }
 
   private static <T> Collected<T> collected(T value, Optional<String> error) {

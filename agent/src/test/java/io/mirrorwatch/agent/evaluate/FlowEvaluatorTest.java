@@ -4,12 +4,15 @@ import static io.mirrorwatch.agent.evaluate.Fixtures.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mirrorwatch.agent.config.Thresholds;
+import io.mirrorwatch.agent.model.ClusterState;
 import io.mirrorwatch.agent.model.Collected;
 import io.mirrorwatch.agent.model.Mm2JmxSnapshot;
+import io.mirrorwatch.agent.model.PartitionOffsets;
 import io.mirrorwatch.agent.model.SourceSample;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +30,7 @@ class FlowEvaluatorTest {
     assertThat(a.ready()).isTrue();
     assertThat(a.topics()).singleElement().satisfies(t -> {
       assertThat(t.records()).isZero();
-      assertThat(t.seconds()).isZero();
+      assertThat(t.seconds()).hasValue(0);
     });
   }
 
@@ -39,8 +42,43 @@ class FlowEvaluatorTest {
     f.stamps = Map.of(Fixtures.SRC, new SourceSample.OffsetTimestamp(100, NOW.toEpochMilli() - 7_500));
     TopicRpo t = evaluate(f).topics().get(0);
     assertThat(t.records()).isEqualTo(30);
-    assertThat(t.seconds()).isEqualTo(7.5);
+    assertThat(t.seconds()).hasValue(7.5);
     assertThat(t.basis()).isEqualTo(RpoBasis.MM2_OFFSETS);
+  }
+
+  @Test
+  void evaluationReportsTheCyclesRpoEstimateInsteadOfRecomputingIt() {
+    Fixtures f = new Fixtures();
+    f.sourceLatest = 130;
+    FlowInputs in = f.inputs();
+    assertThat(evaluator.evaluate(in, FlowHistory.empty(), NOW).assessment().topics().get(0).records()).isEqualTo(30);
+    // The cycle estimated from a newer MM2 position than the one in the inputs: its figure is reported.
+    RpoEstimate cycle = RpoEstimate.of(in.sourceCluster().value(), in.replicaOf(), Map.of(Fixtures.SRC, 120L), Map.of());
+    FlowInputs reused = new FlowInputs(in.flow(), in.source(), in.target(), in.replicaOf(), in.watchedGroups(),
+        in.idempotentGroups(), in.sourceCluster(), in.targetCluster(), in.mm2(), in.sample(), cycle, in.jmx(),
+        in.indirectionTargets());
+    assertThat(evaluator.evaluate(reused, FlowHistory.empty(), NOW).assessment().topics().get(0).records())
+        .isEqualTo(10);
+  }
+
+  @Test
+  void anUnknownAgeIsEmptyAndMakesTheLagUnknown() {
+    Fixtures f = new Fixtures();
+    f.sourceLatest = 130;
+    f.replicaNewestTs = -1;
+    f.stamps = Map.of();
+    FlowInputs in = f.inputs();
+    ClusterState target = in.targetCluster().value().orElseThrow();
+    ClusterState noTimestamps = new ClusterState(target.cluster(), target.collectedAt(), target.sources(),
+        Map.of(Fixtures.REP, new PartitionOffsets.Replica(100, OptionalLong.empty())), target.committed(),
+        target.activeGroups());
+    FlowInputs unknown = new FlowInputs(in.flow(), in.source(), in.target(), in.replicaOf(), in.watchedGroups(),
+        in.idempotentGroups(), in.sourceCluster(), Collected.<ClusterState>none().succeeded(noTimestamps, NOW),
+        in.mm2(), in.sample(), in.rpo(), in.jmx(), in.indirectionTargets());
+    FlowAssessment a = evaluator.evaluate(unknown, FlowHistory.empty(), NOW).assessment();
+    assertThat(a.topics().get(0).seconds()).isEmpty();
+    assertThat(a.checks().get(Check.REPLICATION).reasons())
+        .anySatisfy(r -> assertThat(r).startsWith("replication lag unknown"));
   }
 
   @Test

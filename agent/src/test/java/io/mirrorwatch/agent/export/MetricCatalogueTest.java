@@ -21,6 +21,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -43,10 +44,12 @@ class MetricCatalogueTest {
     String text = publisher.scrape();
     for (Metric m : Metric.values()) {
       assertThat(text).as(m.prometheusName()).contains("# HELP " + m.prometheusName() + " ");
-      String sample = text.lines().filter(l -> l.startsWith(m.prometheusName() + "{")).findFirst().orElseThrow(
-          () -> new AssertionError("no sample of " + m.prometheusName() + " in\n" + text));
-      List<String> labels = java.util.Arrays.stream(sample.substring(sample.indexOf('{') + 1, sample.indexOf('}')).split(","))
-          .map(kv -> kv.substring(0, kv.indexOf('='))).sorted().toList();
+      String sample = text.lines()
+          .filter(l -> l.startsWith(m.prometheusName() + "{") || l.startsWith(m.prometheusName() + " "))
+          .findFirst().orElseThrow(() -> new AssertionError("no sample of " + m.prometheusName() + " in\n" + text));
+      List<String> labels = !sample.contains("{") ? List.of()
+          : java.util.Arrays.stream(sample.substring(sample.indexOf('{') + 1, sample.indexOf('}')).split(","))
+              .map(kv -> kv.substring(0, kv.indexOf('='))).sorted().toList();
       assertThat(labels).as(m.prometheusName()).isEqualTo(m.labels().stream().sorted().toList());
     }
   }
@@ -60,13 +63,31 @@ class MetricCatalogueTest {
     assertThat(publisher.scrape()).doesNotContain("mirrorwatch_checkpoint_age_seconds{");
   }
 
+  @Test
+  void anUnknownRpoAgeIsNaNOnMetricsAndNullInReadiness() throws Exception {
+    FlowAssessment known = fullSnapshot().flows().get(0);
+    FlowAssessment unknown = new FlowAssessment(known.flow(), NOW, known.checks(),
+        List.of(new TopicRpo("orders", "primary.orders", 3, OptionalDouble.empty(), 20, 0, RpoBasis.MM2_OFFSETS)),
+        known.groups(), known.latencyQuantilesMs(), known.heartbeatAge(), known.coverage(), known.jmxUp(),
+        known.jmx(), known.indirectionTargets());
+    AgentSnapshot s = new AgentSnapshot(NOW, List.of(unknown), Map.of(), List.of());
+    MetricsPublisher publisher = new MetricsPublisher(() -> MetricSnapshots.builder().build());
+    publisher.publish(s, NOW);
+    assertThat(publisher.scrape()).contains("mirrorwatch_rpo_seconds{flow=\"primary->dr\",topic=\"orders\"} NaN");
+    com.fasterxml.jackson.databind.JsonNode rpo = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(ReadinessJson.render(s, NOW)).path("flows").get(0).path("rpo").get(0);
+    assertThat(rpo.has("seconds")).isTrue();
+    assertThat(rpo.get("seconds").isNull()).isTrue();
+    assertThat(rpo.get("records").asLong()).isEqualTo(3);
+  }
+
   static AgentSnapshot fullSnapshot() {
     Map<Check, CheckResult> checks = new EnumMap<>(Check.class);
     for (Check c : Check.values()) {
       checks.put(c, CheckResult.healthy("ok"));
     }
     FlowAssessment flow = new FlowAssessment("primary->dr", NOW, checks,
-        List.of(new TopicRpo("orders", "primary.orders", 3, 1.5, 20, 0, RpoBasis.MM2_OFFSETS)),
+        List.of(new TopicRpo("orders", "primary.orders", 3, OptionalDouble.of(1.5), 20, 0, RpoBasis.MM2_OFFSETS)),
         List.of(new GroupStatus("g", Optional.of(Duration.ofSeconds(2)), true, false, 7, Level.HEALTHY, List.of())),
         Optional.of(Map.of(0.5, 100.0, 0.99, 200.0, 1.0, 300.0)), Optional.of(Duration.ofSeconds(1)),
         Map.of("orders", 1.0), Optional.of(true),

@@ -1,5 +1,6 @@
 package io.mirrorwatch.agent.collect.jmx;
 
+import io.mirrorwatch.agent.collect.CollectException;
 import io.prometheus.jmx.JmxCollector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
@@ -94,7 +95,7 @@ public final class Mm2JmxCollector implements Mm2JmxSource {
   }
 
   @Override
-  public JmxScrape scrape(Duration deadline) throws JmxScrapeException {
+  public JmxScrape scrape(Duration deadline) throws CollectException {
     if (deadline.isNegative() || deadline.isZero()) {
       throw new IllegalArgumentException("deadline must be positive: " + deadline);
     }
@@ -121,7 +122,7 @@ public final class Mm2JmxCollector implements Mm2JmxSource {
       Thread.currentThread().interrupt();
       throw failure("interrupted");
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof JmxScrapeException scrapeFailure) {
+      if (e.getCause() instanceof CollectException scrapeFailure) {
         throw scrapeFailure;
       }
       if (e.getCause() instanceof Error error) {
@@ -176,8 +177,8 @@ public final class Mm2JmxCollector implements Mm2JmxSource {
     return true;
   }
 
-  private JmxScrapeException failure(String what) {
-    return new JmxScrapeException("JMX scrape of " + jmxUrl + " " + what);
+  private CollectException failure(String what) {
+    return new CollectException("JMX scrape of " + jmxUrl + " " + what);
   }
 
   private static String format(Duration d) {

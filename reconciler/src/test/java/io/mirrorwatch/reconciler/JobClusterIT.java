@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A real MiniCluster each: the class's claim is about when and where Flink runs the job. */
-class JobClusterTest {
+class JobClusterIT {
   @TempDir Path scratch;
 
   private Configuration conf() {

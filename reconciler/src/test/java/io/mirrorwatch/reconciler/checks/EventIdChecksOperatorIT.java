@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * sorts its input by key, and IDs whose hashes collide must still be judged apart (forced here by
  * keying every record by the same key).
  */
-class EventIdChecksOperatorTest {
+class EventIdChecksOperatorIT {
   @RegisterExtension
   static final MiniClusterExtension FLINK = new MiniClusterExtension(
       new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(1).build());
