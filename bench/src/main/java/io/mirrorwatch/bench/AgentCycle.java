@@ -4,7 +4,7 @@ import io.mirrorwatch.agent.Pipeline;
 import io.mirrorwatch.agent.config.AgentConfig;
 import io.mirrorwatch.agent.config.ConfigLoader;
 import io.mirrorwatch.agent.evaluate.FlowAssessment;
-import io.mirrorwatch.agent.model.AgentSnapshot;
+import io.mirrorwatch.agent.export.AgentSnapshot;
 import io.mirrorwatch.agent.model.CollectorHealth;
 import java.time.Clock;
 import java.util.ArrayList;
