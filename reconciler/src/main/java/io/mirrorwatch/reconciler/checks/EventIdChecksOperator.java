@@ -1,7 +1,7 @@
 package io.mirrorwatch.reconciler.checks;
 
-import io.mirrorwatch.reconciler.report.BucketTotals;
-import io.mirrorwatch.reconciler.report.Finding;
+import io.mirrorwatch.reconciler.finding.BucketTotals;
+import io.mirrorwatch.reconciler.finding.Finding;
 import io.mirrorwatch.reconciler.source.Event;
 import io.mirrorwatch.reconciler.source.offsets.Anchor;
 import java.io.Serializable;

@@ -3,7 +3,7 @@ package io.mirrorwatch.reconciler.checks;
 import static io.mirrorwatch.reconciler.checks.Records.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mirrorwatch.reconciler.report.FindingKind;
+import io.mirrorwatch.reconciler.finding.FindingKind;
 import io.mirrorwatch.reconciler.source.FailoverPositions;
 import io.mirrorwatch.reconciler.source.Event;
 import io.mirrorwatch.reconciler.source.Mm2OffsetRecord;
