@@ -5,6 +5,7 @@ import io.mirrorwatch.lab.cluster.TopicReader;
 import io.mirrorwatch.lab.mm2.MirrorMakerProcess;
 import io.mirrorwatch.lab.mm2.OffsetTranslation;
 import io.mirrorwatch.lab.mm2.PolicyKind;
+import io.mirrorwatch.lab.poll.Poll;
 import io.mirrorwatch.lab.workload.GroundTruth;
 import io.mirrorwatch.lab.workload.OrderProcessor;
 import io.mirrorwatch.lab.workload.OrderProducer;
