@@ -1,9 +1,9 @@
 package io.mirrorwatch.agent;
 
 import io.mirrorwatch.agent.config.AgentConfig;
+import io.mirrorwatch.agent.export.AgentSnapshot;
 import io.mirrorwatch.agent.export.HttpEndpoints;
 import io.mirrorwatch.agent.export.MetricsPublisher;
-import io.mirrorwatch.agent.model.AgentSnapshot;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.concurrent.Executors;

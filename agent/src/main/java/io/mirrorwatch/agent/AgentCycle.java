@@ -1,7 +1,7 @@
 package io.mirrorwatch.agent;
 
 import io.mirrorwatch.agent.export.MetricsPublisher;
-import io.mirrorwatch.agent.model.AgentSnapshot;
+import io.mirrorwatch.agent.export.AgentSnapshot;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;

@@ -21,11 +21,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The real collectors: Kafka clients, the JMX exporter and DNS, every call under the config's deadline. */
-final class KafkaCollectors implements CollectorFactory {
+public final class KafkaCollectors implements CollectorFactory {
   private final AgentConfig config;
   private final Clock clock;
 
-  KafkaCollectors(AgentConfig config, Clock clock) {
+  public KafkaCollectors(AgentConfig config, Clock clock) {
     this.config = config;
     this.clock = clock;
   }

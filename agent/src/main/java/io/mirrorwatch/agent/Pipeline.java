@@ -10,7 +10,7 @@ import io.mirrorwatch.common.cluster.ClusterConfig;
 import io.mirrorwatch.agent.config.FlowConfig;
 import io.mirrorwatch.agent.evaluate.FlowAssessment;
 import io.mirrorwatch.agent.evaluate.FlowEvaluator;
-import io.mirrorwatch.agent.model.AgentSnapshot;
+import io.mirrorwatch.agent.export.AgentSnapshot;
 import io.mirrorwatch.agent.model.ClusterState;
 import io.mirrorwatch.agent.model.Collected;
 import io.mirrorwatch.agent.model.PartitionKey;

@@ -3,7 +3,7 @@ package io.mirrorwatch.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mirrorwatch.agent.export.MetricsPublisher;
-import io.mirrorwatch.agent.model.AgentSnapshot;
+import io.mirrorwatch.agent.export.AgentSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.time.Clock;
 import java.time.Instant;

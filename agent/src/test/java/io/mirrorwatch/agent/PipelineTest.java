@@ -18,7 +18,7 @@ import io.mirrorwatch.agent.evaluate.FlowAssessment;
 import io.mirrorwatch.agent.evaluate.Level;
 import io.mirrorwatch.agent.evaluate.RpoBasis;
 import io.mirrorwatch.agent.evaluate.TopicRpo;
-import io.mirrorwatch.agent.model.AgentSnapshot;
+import io.mirrorwatch.agent.export.AgentSnapshot;
 import io.mirrorwatch.agent.model.ClusterState;
 import io.mirrorwatch.agent.model.CollectorHealth;
 import io.mirrorwatch.agent.model.Mm2JmxSnapshot;

@@ -1,10 +1,11 @@
 package io.mirrorwatch.bench;
 
+import io.mirrorwatch.agent.KafkaCollectors;
 import io.mirrorwatch.agent.Pipeline;
 import io.mirrorwatch.agent.config.AgentConfig;
 import io.mirrorwatch.agent.config.ConfigLoader;
 import io.mirrorwatch.agent.evaluate.FlowAssessment;
-import io.mirrorwatch.agent.model.AgentSnapshot;
+import io.mirrorwatch.agent.export.AgentSnapshot;
 import io.mirrorwatch.agent.model.CollectorHealth;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -24,7 +25,9 @@ final class AgentCycle implements AutoCloseable {
   private AgentSnapshot last;
 
   AgentCycle(String primaryBootstrap, String drBootstrap) {
-    this.pipeline = new Pipeline(config(primaryBootstrap, drBootstrap), Clock.systemUTC(), flow -> List.of());
+    AgentConfig config = config(primaryBootstrap, drBootstrap);
+    // The agent's own collectors; the config names no MM2 JMX endpoint, so none is scraped.
+    this.pipeline = new Pipeline(config, Clock.systemUTC(), new KafkaCollectors(config, Clock.systemUTC()));
   }
 
   /** A generous deadline: a slow call must show up as time, not as a failed collector. */

@@ -6,6 +6,7 @@ import io.mirrorwatch.lab.mm2.MirrorMakerProcess;
 import io.mirrorwatch.lab.mm2.OffsetTranslation;
 import io.mirrorwatch.common.replication.PolicyKind;
 import io.mirrorwatch.common.replication.Replication;
+import io.mirrorwatch.lab.poll.Poll;
 import io.mirrorwatch.lab.workload.GroundTruth;
 import io.mirrorwatch.lab.workload.OrderProcessor;
 import io.mirrorwatch.lab.workload.OrderProducer;

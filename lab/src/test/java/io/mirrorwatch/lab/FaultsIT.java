@@ -2,6 +2,7 @@ package io.mirrorwatch.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mirrorwatch.lab.poll.Poll;
 import io.mirrorwatch.lab.workload.Orders;
 import io.mirrorwatch.lab.workload.ProducedEvent;
 import java.time.Duration;

@@ -7,6 +7,7 @@ import io.mirrorwatch.lab.drill.DrillResult;
 import io.mirrorwatch.lab.cluster.KafkaCluster;
 import io.mirrorwatch.lab.drill.FailoverDrill;
 import io.mirrorwatch.common.replication.PolicyKind;
+import io.mirrorwatch.lab.poll.Poll;
 import io.mirrorwatch.lab.workload.Orders;
 import io.mirrorwatch.lab.workload.ProducedEvent;
 import java.time.Duration;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mirrorwatch.lab.cluster.TopicReader;
 import io.mirrorwatch.lab.mm2.OffsetTranslation;
+import io.mirrorwatch.lab.poll.Poll;
 import io.mirrorwatch.lab.workload.Orders;
 import io.mirrorwatch.lab.workload.ProducedEvent;
 import java.nio.charset.StandardCharsets;

@@ -11,10 +11,10 @@ import static io.mirrorwatch.reconciler.LabFaults.ids;
 
 import io.mirrorwatch.lab.Lab;
 import io.mirrorwatch.lab.LabExtension;
-import io.mirrorwatch.lab.Poll;
 import io.mirrorwatch.lab.cluster.KafkaCluster;
 import io.mirrorwatch.lab.cluster.TopicReader;
 import io.mirrorwatch.lab.mm2.OffsetTranslation;
+import io.mirrorwatch.lab.poll.Poll;
 import io.mirrorwatch.lab.workload.Orders;
 import io.mirrorwatch.lab.workload.ProducedEvent;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package io.mirrorwatch.reconciler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mirrorwatch.lab.Poll;
+import io.mirrorwatch.lab.poll.Poll;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -2,7 +2,6 @@ package io.mirrorwatch.agent.export;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.mirrorwatch.agent.model.AgentSnapshot;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;

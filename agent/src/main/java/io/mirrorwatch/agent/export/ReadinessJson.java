@@ -10,7 +10,6 @@ import io.mirrorwatch.agent.evaluate.FlowAssessment;
 import io.mirrorwatch.agent.evaluate.GroupStatus;
 import io.mirrorwatch.agent.evaluate.RpoBasis;
 import io.mirrorwatch.agent.evaluate.TopicRpo;
-import io.mirrorwatch.agent.model.AgentSnapshot;
 import io.mirrorwatch.agent.model.CollectorHealth;
 import java.time.Duration;
 import java.time.Instant;

@@ -9,7 +9,6 @@ import io.mirrorwatch.agent.evaluate.GroupStatus;
 import io.mirrorwatch.agent.evaluate.Level;
 import io.mirrorwatch.agent.evaluate.RpoBasis;
 import io.mirrorwatch.agent.evaluate.TopicRpo;
-import io.mirrorwatch.agent.model.AgentSnapshot;
 import io.mirrorwatch.agent.model.CollectorHealth;
 import io.mirrorwatch.agent.model.Mm2JmxSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mirrorwatch.lab.Lab;
 import io.mirrorwatch.lab.LabExtension;
-import io.mirrorwatch.lab.Poll;
+import io.mirrorwatch.lab.poll.Poll;
 import io.mirrorwatch.lab.workload.Orders;
 import io.mirrorwatch.lab.workload.ProducedEvent;
 import java.time.Duration;

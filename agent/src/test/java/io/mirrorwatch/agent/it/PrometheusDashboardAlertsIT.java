@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mirrorwatch.agent.export.MonitoringFiles;
 import io.mirrorwatch.lab.Lab;
 import io.mirrorwatch.lab.LabExtension;
-import io.mirrorwatch.lab.Poll;
+import io.mirrorwatch.lab.poll.Poll;
 import io.mirrorwatch.lab.workload.Orders;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package io.mirrorwatch.agent.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mirrorwatch.lab.Poll;
+import io.mirrorwatch.lab.poll.Poll;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;

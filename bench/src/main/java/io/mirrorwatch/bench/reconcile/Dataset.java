@@ -2,8 +2,8 @@ package io.mirrorwatch.bench.reconcile;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import io.mirrorwatch.lab.Poll;
 import io.mirrorwatch.lab.cluster.KafkaCluster;
+import io.mirrorwatch.lab.poll.Poll;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;

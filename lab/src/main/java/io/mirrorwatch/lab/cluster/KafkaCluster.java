@@ -1,6 +1,6 @@
 package io.mirrorwatch.lab.cluster;
 
-import io.mirrorwatch.lab.Poll;
+import io.mirrorwatch.lab.poll.Poll;
 import io.mirrorwatch.lab.process.ChildClasspath;
 import io.mirrorwatch.lab.process.ChildJvm;
 import io.mirrorwatch.lab.process.ChildLogging;

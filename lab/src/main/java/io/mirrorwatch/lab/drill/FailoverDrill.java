@@ -2,6 +2,7 @@ package io.mirrorwatch.lab.drill;
 
 import io.mirrorwatch.lab.Lab;
 import io.mirrorwatch.lab.cluster.KafkaCluster;
+import io.mirrorwatch.lab.poll.Poll;
 import io.mirrorwatch.lab.workload.OrderProducer;
 import java.time.Duration;
 import java.time.Instant;
@@ -107,7 +108,7 @@ public final class FailoverDrill {
 
   /** Waits until the processor has seen every acknowledged event (each processed once). */
   private void awaitProcessed(Duration timeout) {
-    io.mirrorwatch.lab.Poll.until(
+    Poll.until(
         "the processor to process every produced event",
         timeout,
         () -> {

@@ -1,7 +1,7 @@
 package io.mirrorwatch.lab.mm2;
 
 import io.mirrorwatch.common.replication.PolicyKind;
-import io.mirrorwatch.lab.Poll;
+import io.mirrorwatch.lab.poll.Poll;
 import io.mirrorwatch.lab.cluster.KafkaCluster;
 import io.mirrorwatch.lab.process.ChildClasspath;
 import io.mirrorwatch.lab.process.ChildJvm;

@@ -1,5 +1,6 @@
 package io.mirrorwatch.lab.process;
 
+import io.mirrorwatch.lab.poll.Poll;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -128,7 +129,7 @@ public final class ChildJvm {
   /** Polls /proc/PID/stat until the process is (or is no longer) in the stopped state 'T'. */
   private void awaitState(boolean stopped) {
     Path stat = Path.of("/proc", Long.toString(process.pid()), "stat");
-    io.mirrorwatch.lab.Poll.until(
+    Poll.until(
         name + (stopped ? " to stop" : " to resume"),
         Duration.ofSeconds(10),
         () -> {

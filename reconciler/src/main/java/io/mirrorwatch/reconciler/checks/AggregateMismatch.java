@@ -1,9 +1,9 @@
 package io.mirrorwatch.reconciler.checks;
 
-import io.mirrorwatch.reconciler.report.BucketTotals;
-import io.mirrorwatch.reconciler.report.Finding;
-import io.mirrorwatch.reconciler.report.FindingKind;
-import io.mirrorwatch.reconciler.report.Tally;
+import io.mirrorwatch.reconciler.finding.BucketTotals;
+import io.mirrorwatch.reconciler.finding.Finding;
+import io.mirrorwatch.reconciler.finding.FindingKind;
+import io.mirrorwatch.reconciler.finding.Tally;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package io.mirrorwatch.reconciler.checks;
 
-import io.mirrorwatch.reconciler.report.Finding;
-import io.mirrorwatch.reconciler.report.FindingKind;
-import io.mirrorwatch.reconciler.report.RecordRef;
+import io.mirrorwatch.reconciler.finding.Finding;
+import io.mirrorwatch.reconciler.finding.FindingKind;
+import io.mirrorwatch.reconciler.finding.RecordRef;
 import io.mirrorwatch.reconciler.source.Event;
 import io.mirrorwatch.reconciler.source.Origin;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.mirrorwatch.reconciler.checks;
 
-import io.mirrorwatch.reconciler.report.BucketTotals;
-import io.mirrorwatch.reconciler.report.RecordRef;
-import io.mirrorwatch.reconciler.report.Tally;
+import io.mirrorwatch.reconciler.finding.BucketTotals;
+import io.mirrorwatch.reconciler.finding.RecordRef;
+import io.mirrorwatch.reconciler.finding.Tally;
 import io.mirrorwatch.reconciler.source.Aggregation;
 import io.mirrorwatch.reconciler.source.Event;
 import java.io.Serializable;

@@ -1,6 +1,6 @@
 package io.mirrorwatch.reconciler.checks;
 
-import io.mirrorwatch.reconciler.report.Finding;
+import io.mirrorwatch.reconciler.finding.Finding;
 import java.io.Serializable;
 import java.util.List;
 

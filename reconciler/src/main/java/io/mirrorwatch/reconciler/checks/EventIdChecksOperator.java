@@ -1,9 +1,9 @@
 package io.mirrorwatch.reconciler.checks;
 
-import io.mirrorwatch.reconciler.report.BucketTotals;
-import io.mirrorwatch.reconciler.report.Finding;
+import io.mirrorwatch.reconciler.finding.BucketTotals;
+import io.mirrorwatch.reconciler.finding.Finding;
+import io.mirrorwatch.reconciler.source.Anchor;
 import io.mirrorwatch.reconciler.source.Event;
-import io.mirrorwatch.reconciler.source.offsets.Anchor;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;

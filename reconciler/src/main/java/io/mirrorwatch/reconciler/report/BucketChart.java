@@ -1,5 +1,6 @@
 package io.mirrorwatch.reconciler.report;
 
+import io.mirrorwatch.reconciler.finding.BucketTotals;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.mirrorwatch.reconciler.report;
 
+import io.mirrorwatch.reconciler.finding.BucketTotals;
 import io.mirrorwatch.reconciler.source.ReadStats;
 import java.time.Duration;
 import java.util.List;

@@ -6,6 +6,7 @@ import io.mirrorwatch.reconciler.checks.offsets.Cutover;
 import io.mirrorwatch.reconciler.checks.offsets.GroupPositions;
 import io.mirrorwatch.reconciler.checks.offsets.OffsetComparison;
 import io.mirrorwatch.reconciler.checks.offsets.OffsetsOutcome;
+import io.mirrorwatch.reconciler.finding.FindingKind;
 import io.mirrorwatch.reconciler.source.offsets.CheckpointLog;
 import io.mirrorwatch.reconciler.source.offsets.CommitHistory;
 import io.mirrorwatch.reconciler.source.offsets.GroupRecordDecoder;

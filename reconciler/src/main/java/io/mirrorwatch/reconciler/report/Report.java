@@ -2,6 +2,7 @@ package io.mirrorwatch.reconciler.report;
 
 import io.mirrorwatch.reconciler.checks.offsets.OffsetsOutcome;
 import io.mirrorwatch.reconciler.config.ReconcileConfig;
+import io.mirrorwatch.reconciler.finding.FindingKind;
 import io.mirrorwatch.reconciler.source.FailoverPositions;
 import io.mirrorwatch.reconciler.source.PhysicalTopic;
 import io.mirrorwatch.reconciler.source.TopicPlan;

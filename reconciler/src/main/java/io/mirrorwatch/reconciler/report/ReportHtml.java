@@ -1,6 +1,10 @@
 package io.mirrorwatch.reconciler.report;
 
 import io.mirrorwatch.reconciler.config.Window;
+import io.mirrorwatch.reconciler.finding.BucketTotals;
+import io.mirrorwatch.reconciler.finding.Finding;
+import io.mirrorwatch.reconciler.finding.FindingKind;
+import io.mirrorwatch.reconciler.finding.Tally;
 import io.mirrorwatch.reconciler.source.PhysicalTopic;
 import io.mirrorwatch.reconciler.source.ReadStats;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package io.mirrorwatch.reconciler.report;
 
+import io.mirrorwatch.reconciler.finding.Finding;
+import io.mirrorwatch.reconciler.finding.FindingKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,6 @@ package io.mirrorwatch.reconciler.source;
 
 import io.mirrorwatch.reconciler.config.AggregatesSpec;
 import io.mirrorwatch.reconciler.config.ReconcileConfig;
-import io.mirrorwatch.reconciler.source.offsets.Anchor;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;

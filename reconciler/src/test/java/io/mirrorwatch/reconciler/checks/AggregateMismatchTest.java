@@ -2,9 +2,9 @@ package io.mirrorwatch.reconciler.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mirrorwatch.reconciler.report.BucketTotals;
-import io.mirrorwatch.reconciler.report.FindingKind;
-import io.mirrorwatch.reconciler.report.Tally;
+import io.mirrorwatch.reconciler.finding.BucketTotals;
+import io.mirrorwatch.reconciler.finding.FindingKind;
+import io.mirrorwatch.reconciler.finding.Tally;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Stream;

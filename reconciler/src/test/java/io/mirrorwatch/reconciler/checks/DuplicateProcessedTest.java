@@ -5,8 +5,8 @@ import static io.mirrorwatch.reconciler.checks.Records.processed;
 import static io.mirrorwatch.reconciler.checks.Records.produced;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mirrorwatch.reconciler.report.Finding;
-import io.mirrorwatch.reconciler.report.FindingKind;
+import io.mirrorwatch.reconciler.finding.Finding;
+import io.mirrorwatch.reconciler.finding.FindingKind;
 import io.mirrorwatch.reconciler.source.Event;
 import io.mirrorwatch.reconciler.source.Origin;
 import io.mirrorwatch.reconciler.source.Role;

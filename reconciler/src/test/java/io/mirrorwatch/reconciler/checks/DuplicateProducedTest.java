@@ -6,8 +6,8 @@ import static io.mirrorwatch.reconciler.checks.Records.produced;
 import static io.mirrorwatch.reconciler.checks.Records.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mirrorwatch.reconciler.report.Finding;
-import io.mirrorwatch.reconciler.report.FindingKind;
+import io.mirrorwatch.reconciler.finding.Finding;
+import io.mirrorwatch.reconciler.finding.FindingKind;
 import io.mirrorwatch.reconciler.source.Origin;
 import java.util.List;
 import org.junit.jupiter.api.Test;

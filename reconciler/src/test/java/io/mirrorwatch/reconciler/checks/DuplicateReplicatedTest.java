@@ -6,9 +6,9 @@ import static io.mirrorwatch.reconciler.checks.Records.produced;
 import static io.mirrorwatch.reconciler.checks.Records.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mirrorwatch.reconciler.report.Finding;
-import io.mirrorwatch.reconciler.report.FindingKind;
-import io.mirrorwatch.reconciler.report.RecordRef;
+import io.mirrorwatch.reconciler.finding.Finding;
+import io.mirrorwatch.reconciler.finding.FindingKind;
+import io.mirrorwatch.reconciler.finding.RecordRef;
 import io.mirrorwatch.reconciler.source.Origin;
 import org.junit.jupiter.api.Test;
 

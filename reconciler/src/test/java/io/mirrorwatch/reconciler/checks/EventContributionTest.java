@@ -3,8 +3,8 @@ package io.mirrorwatch.reconciler.checks;
 import static io.mirrorwatch.reconciler.checks.Records.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mirrorwatch.reconciler.report.BucketTotals;
-import io.mirrorwatch.reconciler.report.Tally;
+import io.mirrorwatch.reconciler.finding.BucketTotals;
+import io.mirrorwatch.reconciler.finding.Tally;
 import io.mirrorwatch.reconciler.source.Aggregation;
 import io.mirrorwatch.reconciler.source.FailoverPositions;
 import io.mirrorwatch.reconciler.source.Event;

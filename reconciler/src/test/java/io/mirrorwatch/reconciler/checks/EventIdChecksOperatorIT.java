@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mirrorwatch.reconciler.ReconcileJob;
-import io.mirrorwatch.reconciler.report.Finding;
+import io.mirrorwatch.reconciler.finding.Finding;
 import io.mirrorwatch.reconciler.source.Event;
 import io.mirrorwatch.reconciler.source.Origin;
 import io.mirrorwatch.reconciler.source.Role;

@@ -4,7 +4,7 @@ import io.mirrorwatch.common.mm2.Mm2OffsetRecord;
 import static io.mirrorwatch.reconciler.checks.Records.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mirrorwatch.reconciler.report.FindingKind;
+import io.mirrorwatch.reconciler.finding.FindingKind;
 import io.mirrorwatch.reconciler.source.FailoverPositions;
 import io.mirrorwatch.reconciler.source.Event;
 import io.mirrorwatch.reconciler.source.Origin;

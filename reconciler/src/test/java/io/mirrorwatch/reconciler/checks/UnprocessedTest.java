@@ -6,7 +6,7 @@ import static io.mirrorwatch.reconciler.checks.Records.processed;
 import static io.mirrorwatch.reconciler.checks.Records.produced;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mirrorwatch.reconciler.report.FindingKind;
+import io.mirrorwatch.reconciler.finding.FindingKind;
 import org.junit.jupiter.api.Test;
 
 class UnprocessedTest {

@@ -1,9 +1,9 @@
 package io.mirrorwatch.reconciler.checks.offsets;
 
 import io.mirrorwatch.reconciler.config.ReconcileConfig;
+import io.mirrorwatch.reconciler.source.Anchor;
 import io.mirrorwatch.reconciler.source.Event;
 import io.mirrorwatch.reconciler.source.TopicPlan;
-import io.mirrorwatch.reconciler.source.offsets.Anchor;
 import io.mirrorwatch.reconciler.source.offsets.CheckpointLog;
 import io.mirrorwatch.reconciler.source.offsets.CommitHistory;
 import io.mirrorwatch.reconciler.source.offsets.MirrorCheckpoint;

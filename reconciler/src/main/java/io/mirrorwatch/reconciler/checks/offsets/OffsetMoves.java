@@ -1,9 +1,9 @@
 package io.mirrorwatch.reconciler.checks.offsets;
 
+import io.mirrorwatch.reconciler.source.Anchor;
 import io.mirrorwatch.reconciler.source.Event;
 import io.mirrorwatch.reconciler.source.Role;
 import io.mirrorwatch.reconciler.source.TopicPlan;
-import io.mirrorwatch.reconciler.source.offsets.Anchor;
 import io.mirrorwatch.reconciler.source.offsets.GroupRecord;
 import io.mirrorwatch.reconciler.source.offsets.MirrorTopics;
 import io.mirrorwatch.reconciler.source.offsets.TopicPart;

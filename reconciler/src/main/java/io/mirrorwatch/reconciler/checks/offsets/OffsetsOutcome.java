@@ -1,6 +1,6 @@
 package io.mirrorwatch.reconciler.checks.offsets;
 
-import io.mirrorwatch.reconciler.report.Finding;
+import io.mirrorwatch.reconciler.finding.Finding;
 import io.mirrorwatch.reconciler.source.offsets.CheckpointLog;
 import io.mirrorwatch.reconciler.source.offsets.CommitHistory;
 import java.util.List;

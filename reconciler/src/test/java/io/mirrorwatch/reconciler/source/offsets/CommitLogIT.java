@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mirrorwatch.lab.Lab;
 import io.mirrorwatch.lab.LabExtension;
-import io.mirrorwatch.lab.Poll;
 import io.mirrorwatch.lab.cluster.KafkaCluster;
+import io.mirrorwatch.lab.poll.Poll;
 import io.mirrorwatch.lab.workload.Orders;
 import java.time.Duration;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package io.mirrorwatch.reconciler.report;
+package io.mirrorwatch.reconciler.finding;
 
 /** The kinds of finding this version checks; {@link #id()} names them in reports and file names. */
 public enum FindingKind {

@@ -1,4 +1,4 @@
-package io.mirrorwatch.reconciler.report;
+package io.mirrorwatch.reconciler.finding;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.mirrorwatch.lab;
+package io.mirrorwatch.lab.poll;
 
 import java.time.Duration;
 import java.time.Instant;

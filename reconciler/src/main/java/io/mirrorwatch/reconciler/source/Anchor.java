@@ -1,6 +1,5 @@
-package io.mirrorwatch.reconciler.source.offsets;
+package io.mirrorwatch.reconciler.source;
 
-import io.mirrorwatch.reconciler.source.Event;
 import java.io.Serializable;
 
 /**

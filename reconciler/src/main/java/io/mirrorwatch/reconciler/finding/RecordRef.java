@@ -1,4 +1,4 @@
-package io.mirrorwatch.reconciler.report;
+package io.mirrorwatch.reconciler.finding;
 
 import io.mirrorwatch.reconciler.source.Event;
 import io.mirrorwatch.reconciler.source.Origin;

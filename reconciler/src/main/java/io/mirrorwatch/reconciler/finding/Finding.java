@@ -1,4 +1,4 @@
-package io.mirrorwatch.reconciler.report;
+package io.mirrorwatch.reconciler.finding;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,7 @@
-package io.mirrorwatch.agent.model;
+package io.mirrorwatch.agent.export;
 
 import io.mirrorwatch.agent.evaluate.FlowAssessment;
+import io.mirrorwatch.agent.model.CollectorHealth;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
-package io.mirrorwatch.lab;
+package io.mirrorwatch.lab.cli;
 
+import io.mirrorwatch.lab.Lab;
+import io.mirrorwatch.lab.LabSpec;
 import io.mirrorwatch.lab.drill.DrillOptions;
 import io.mirrorwatch.lab.drill.FailoverDrill;
 import io.mirrorwatch.common.replication.PolicyKind;

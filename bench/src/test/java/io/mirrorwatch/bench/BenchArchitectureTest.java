@@ -1,0 +1,9 @@
+package io.mirrorwatch.bench;
+
+import io.mirrorwatch.common.arch.ModuleArchitecture;
+
+class BenchArchitectureTest extends ModuleArchitecture {
+  BenchArchitectureTest() {
+    super("bench");
+  }
+}

@@ -1,0 +1,9 @@
+package io.mirrorwatch.lab;
+
+import io.mirrorwatch.common.arch.ModuleArchitecture;
+
+class LabArchitectureTest extends ModuleArchitecture {
+  LabArchitectureTest() {
+    super("lab");
+  }
+}
