@@ -25,7 +25,7 @@ public final class Agent implements AutoCloseable {
 
   private Agent(AgentConfig config, Clock clock, CollectorFactory collectors) throws IOException {
     this.pipeline = new Pipeline(config, clock, collectors);
-    this.metrics = new MetricsPublisher(pipeline::rawJmx);
+    this.metrics = new MetricsPublisher(pipeline::rawJmx, config.thresholds());
     this.published = new AtomicReference<>(AgentSnapshot.empty(clock.instant()));
     this.http = new HttpEndpoints(config.httpBind(), config.httpPort(), metrics, published::get,
         config.scrapeInterval().multipliedBy(3), clock);

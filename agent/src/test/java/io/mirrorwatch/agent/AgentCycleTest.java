@@ -1,5 +1,6 @@
 package io.mirrorwatch.agent;
 
+import io.mirrorwatch.agent.config.Thresholds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mirrorwatch.agent.export.MetricsPublisher;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class AgentCycleTest {
   private static final Instant T0 = Instant.parse("2026-11-25T12:00:00Z");
-  private final MetricsPublisher metrics = new MetricsPublisher(() -> MetricSnapshots.builder().build());
+  private final MetricsPublisher metrics = new MetricsPublisher(() -> MetricSnapshots.builder().build(), Thresholds.defaults());
   private final AgentSnapshot initial = AgentSnapshot.empty(T0);
   private final AtomicReference<AgentSnapshot> published = new AtomicReference<>(initial);
 

@@ -23,6 +23,9 @@ import java.util.Objects;
  *     latest checkpoint before the group counts as not synced
  * @param coverageHealthy event-ID coverage ratio at or above this is healthy
  * @param coverageWarning at or above this warning, below it danger
+ * @param rpoRecordsWarning source records not yet on the target above which the alert rules warn;
+ *     readiness judges the RPO by its age, so this one is for the alerts only (exported with the
+ *     others as {@code mirrorwatch_threshold_records})
  */
 public record Thresholds(
     Duration latencyHealthy,
@@ -34,7 +37,8 @@ public record Thresholds(
     Duration stallDanger,
     Duration offsetSyncGrace,
     double coverageHealthy,
-    double coverageWarning) {
+    double coverageWarning,
+    long rpoRecordsWarning) {
 
   public Thresholds {
     Objects.requireNonNull(latencyHealthy, "latencyHealthy");
@@ -58,6 +62,7 @@ public record Thresholds(
         Duration.ofSeconds(60),
         Duration.ofSeconds(30),
         0.999,
-        0.9);
+        0.9,
+        10_000);
   }
 }

@@ -15,7 +15,8 @@ final class ThresholdsReader {
 
   static Thresholds read(ConfigNode node) {
     Thresholds d = Thresholds.defaults();
-    node.expectMap("latency", "checkpointAge", "stall", "offsetSyncGrace", "coverage");
+    node.expectMap(
+        "latency", "checkpointAge", "stall", "offsetSyncGrace", "coverage", "rpoRecords");
 
     ConfigNode latency = node.get("latency");
     latency.expectMap("healthy", "warning", "sustainedScrapes");
@@ -56,6 +57,13 @@ final class ThresholdsReader {
                   + ")");
     }
 
+    ConfigNode rpoRecords = node.get("rpoRecords");
+    rpoRecords.expectMap("warning");
+    Optional<Integer> rpoRecordsWarning =
+        rpoRecords
+            .get("warning")
+            .integer((int) d.rpoRecordsWarning(), 1, Integer.MAX_VALUE);
+
     // Invalid values fall back to defaults here; the loader throws before anyone sees them.
     return new Thresholds(
         latencyHealthy.orElse(d.latencyHealthy()),
@@ -67,7 +75,8 @@ final class ThresholdsReader {
         stallDanger.orElse(d.stallDanger()),
         grace.orElse(d.offsetSyncGrace()),
         coverageHealthy.orElse(d.coverageHealthy()),
-        coverageWarning.orElse(d.coverageWarning()));
+        coverageWarning.orElse(d.coverageWarning()),
+        rpoRecordsWarning.map(Integer::longValue).orElse(d.rpoRecordsWarning()));
   }
 
   private static void mustBeGreater(

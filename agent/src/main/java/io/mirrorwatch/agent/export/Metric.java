@@ -44,6 +44,12 @@ public enum Metric {
       "Failed or timed-out collector runs", "collector", "cluster"),
   DATA_AGE_SECONDS("mirrorwatch_data_age_seconds", Kind.GAUGE,
       "Age of the collector's last good data (grows while it fails)", "collector", "cluster"),
+  THRESHOLD_SECONDS("mirrorwatch_threshold_seconds", Kind.GAUGE,
+      "A duration threshold in force (the agent's thresholds.* config); alert rules compare against it", "threshold"),
+  THRESHOLD_RATIO("mirrorwatch_threshold_ratio", Kind.GAUGE,
+      "An event-ID coverage threshold in force (thresholds.coverage.*); alert rules compare against it", "threshold"),
+  THRESHOLD_RECORDS("mirrorwatch_threshold_records", Kind.GAUGE,
+      "A record-count threshold in force (thresholds.rpoRecords.*); alert rules compare against it", "threshold"),
   CYCLE_FAILURES_TOTAL("mirrorwatch_cycle_failures_total", Kind.COUNTER,
       "Agent cycles that failed as a whole and published nothing; every other metric keeps its previous value");
 

@@ -18,7 +18,7 @@ final class MetricRows {
 
   private MetricRows() {
     for (Metric m : Metric.values()) {
-      if (m.kind() == Metric.Kind.GAUGE) {
+      if (m.kind() == Metric.Kind.GAUGE && !ThresholdRows.METRICS.contains(m)) {
         rows.put(m, new ArrayList<>());
       }
     }

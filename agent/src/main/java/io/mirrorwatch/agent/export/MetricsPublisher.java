@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.mirrorwatch.agent.config.Thresholds;
 import io.mirrorwatch.agent.model.CollectorHealth;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
@@ -31,7 +32,8 @@ public final class MetricsPublisher {
   private final Set<String> counters = ConcurrentHashMap.newKeySet();
   private final Counter cycleFailures;
 
-  public MetricsPublisher(Supplier<MetricSnapshots> rawJmx) {
+  /** {@code thresholds} are published at once and stay: they are fixed for the agent's life. */
+  public MetricsPublisher(Supplier<MetricSnapshots> rawJmx, Thresholds thresholds) {
     for (Metric m : Metric.values()) {
       if (m.kind() == Metric.Kind.GAUGE) {
         gauges.put(m, MultiGauge.builder(m.micrometerName()).description(m.help()).register(registry));
@@ -41,6 +43,7 @@ public final class MetricsPublisher {
         .description(Metric.CYCLE_FAILURES_TOTAL.help())
         .register(registry);
     registry.getPrometheusRegistry().register((MultiCollector) rawJmx::get);
+    register(ThresholdRows.of(thresholds));
   }
 
   /** Counts a cycle that failed as a whole: nothing was published for it. */
@@ -50,9 +53,7 @@ public final class MetricsPublisher {
 
   /** Replaces every gauge's rows with the snapshot's values. */
   public void publish(AgentSnapshot snapshot, Instant now) {
-    Map<Metric, List<Row>> rows = MetricRows.of(snapshot, now);
-    rows.forEach((metric, list) -> gauges.get(metric).register(
-        list.stream().map(r -> MultiGauge.Row.of(Tags.of(r.tags()), r.value())).toList(), true));
+    register(MetricRows.of(snapshot, now));
     for (CollectorHealth h : snapshot.collectors()) {
       String key = h.collector() + "/" + h.cluster();
       health.put(key, h);
@@ -64,6 +65,12 @@ public final class MetricsPublisher {
             .register(registry);
       }
     }
+  }
+
+  /** Replaces the rows of each metric in {@code rows}; other metrics keep theirs. */
+  private void register(Map<Metric, List<Row>> rows) {
+    rows.forEach((metric, list) -> gauges.get(metric).register(
+        list.stream().map(r -> MultiGauge.Row.of(Tags.of(r.tags()), r.value())).toList(), true));
   }
 
   /** The Prometheus text exposition: memory only, never a remote call. */

@@ -75,6 +75,7 @@ class ConfigLoaderTest {
         stall: {warning: 500ms, danger: 1h}
         offsetSyncGrace: 0s
         coverage: {healthy: 1, warning: 0.5}
+        rpoRecords: {warning: 500}
       indirection:
         - alias: kafka.example.com:9092
       idempotency:
@@ -147,7 +148,8 @@ class ConfigLoaderTest {
                 Duration.ofHours(1),
                 Duration.ZERO,
                 1.0,
-                0.5));
+                0.5,
+                500));
     assertThat(config.indirectionAliases()).containsExactly("kafka.example.com:9092");
     assertThat(config.idempotency())
         .isEqualTo(new Idempotency(

@@ -1,5 +1,7 @@
 package io.mirrorwatch.agent.export;
 
+import io.mirrorwatch.agent.config.ConfigLoader;
+import io.mirrorwatch.agent.config.Thresholds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mirrorwatch.agent.evaluate.Check;
@@ -38,7 +40,7 @@ class MetricCatalogueTest {
 
   @Test
   void everyCatalogueMetricIsExposedWithItsHelpAndExactlyItsLabels() {
-    MetricsPublisher publisher = new MetricsPublisher(() -> MetricSnapshots.builder().build());
+    MetricsPublisher publisher = new MetricsPublisher(() -> MetricSnapshots.builder().build(), Thresholds.defaults());
     publisher.publish(fullSnapshot(), NOW);
     String text = publisher.scrape();
     for (Metric m : Metric.values()) {
@@ -53,9 +55,36 @@ class MetricCatalogueTest {
     }
   }
 
+  /** The alert rules compare against these, so a user's thresholds and the alerts agree. */
+  @Test
+  void theConfiguredThresholdsAreExposedFromTheStartAndSurviveEveryCycle() {
+    Thresholds t = ConfigLoader.parse("""
+        clusters: {a: {bootstrap.servers: "h:1"}, b: {bootstrap.servers: "h:2"}}
+        flows: [{source: a, target: b}]
+        thresholds:
+          latency: {healthy: 7s, warning: 90s}
+          checkpointAge: {danger: 20m}
+          stall: {danger: 2m}
+          coverage: {healthy: 0.99}
+          rpoRecords: {warning: 2500}
+        """, Map.of()).thresholds();
+    MetricsPublisher publisher = new MetricsPublisher(() -> MetricSnapshots.builder().build(), t);
+    for (int cycle = 0; cycle < 2; cycle++) {
+      String text = publisher.scrape();
+      assertThat(text)
+          .contains("mirrorwatch_threshold_seconds{threshold=\"latency_healthy\"} 7.0")
+          .contains("mirrorwatch_threshold_seconds{threshold=\"latency_warning\"} 90.0")
+          .contains("mirrorwatch_threshold_seconds{threshold=\"checkpoint_age_danger\"} 1200.0")
+          .contains("mirrorwatch_threshold_seconds{threshold=\"stall_danger\"} 120.0")
+          .contains("mirrorwatch_threshold_ratio{threshold=\"coverage_healthy\"} 0.99")
+          .contains("mirrorwatch_threshold_records{threshold=\"rpo_records_warning\"} 2500.0");
+      publisher.publish(fullSnapshot(), NOW);
+    }
+  }
+
   @Test
   void rowsThatDisappearAreRemovedFromTheExposition() {
-    MetricsPublisher publisher = new MetricsPublisher(() -> MetricSnapshots.builder().build());
+    MetricsPublisher publisher = new MetricsPublisher(() -> MetricSnapshots.builder().build(), Thresholds.defaults());
     publisher.publish(fullSnapshot(), NOW);
     assertThat(publisher.scrape()).contains("mirrorwatch_checkpoint_age_seconds{");
     publisher.publish(new AgentSnapshot(NOW, List.of(), Map.of(), List.of()), NOW);
@@ -70,7 +99,7 @@ class MetricCatalogueTest {
         known.groups(), known.latencyQuantilesMs(), known.heartbeatAge(), known.coverage(), known.jmxUp(),
         known.jmx(), known.indirectionTargets());
     AgentSnapshot s = new AgentSnapshot(NOW, List.of(unknown), Map.of(), List.of());
-    MetricsPublisher publisher = new MetricsPublisher(() -> MetricSnapshots.builder().build());
+    MetricsPublisher publisher = new MetricsPublisher(() -> MetricSnapshots.builder().build(), Thresholds.defaults());
     publisher.publish(s, NOW);
     assertThat(publisher.scrape()).contains("mirrorwatch_rpo_seconds{flow=\"primary->dr\",topic=\"orders\"} NaN");
     com.fasterxml.jackson.databind.JsonNode rpo = new com.fasterxml.jackson.databind.ObjectMapper()
