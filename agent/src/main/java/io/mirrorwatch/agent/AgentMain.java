@@ -37,7 +37,7 @@ public final class AgentMain implements Callable<Integer> {
         .setExitCodeExceptionMapper(e -> 2)
         // Start-up failures (port in use, unreadable file) are one line for people, not a stack trace.
         .setExecutionExceptionHandler((ex, cmd, parsed) -> {
-          cmd.getErr().println("mirrorwatch-agent: " + io.mirrorwatch.agent.collect.Deadlines.message(ex));
+          cmd.getErr().println("mirrorwatch-agent: " + io.mirrorwatch.agent.collect.Deadlines.rootCauseLine(ex));
           return 1;
         })
         .setParameterExceptionHandler((ex, a) -> {

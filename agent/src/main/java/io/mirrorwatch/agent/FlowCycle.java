@@ -3,7 +3,7 @@ package io.mirrorwatch.agent;
 import io.mirrorwatch.agent.collect.ClusterSource;
 import io.mirrorwatch.agent.collect.CollectException;
 import io.mirrorwatch.agent.collect.FlowTopology;
-import io.mirrorwatch.agent.collect.HealthBook;
+import io.mirrorwatch.agent.collect.CollectorHealthTracker;
 import io.mirrorwatch.agent.collect.Mm2StateSource;
 import io.mirrorwatch.agent.collect.RecordSampler;
 import io.mirrorwatch.agent.collect.TailStarts;
@@ -16,7 +16,7 @@ import io.mirrorwatch.agent.evaluate.FlowHistory;
 import io.mirrorwatch.agent.evaluate.FlowInputs;
 import io.mirrorwatch.agent.evaluate.RpoEstimate;
 import io.mirrorwatch.agent.model.ClusterState;
-import io.mirrorwatch.agent.model.Collected;
+import io.mirrorwatch.agent.model.LastGood;
 import io.mirrorwatch.agent.model.Mm2JmxSnapshot;
 import io.mirrorwatch.agent.model.Mm2State;
 import io.mirrorwatch.agent.model.PartitionKey;
@@ -43,9 +43,9 @@ final class FlowCycle implements AutoCloseable {
   private final Optional<Mm2JmxSource> jmx;
   private final Clock clock;
   private volatile Map<String, String> replicaOf = Map.of();
-  private Collected<Mm2State> mm2Data = Collected.none();
-  private Collected<SourceSample> sampleData = Collected.none();
-  private Collected<Mm2JmxSnapshot> jmxData = Collected.none();
+  private LastGood<Mm2State> mm2Data = LastGood.none();
+  private LastGood<SourceSample> sampleData = LastGood.none();
+  private LastGood<Mm2JmxSnapshot> jmxData = LastGood.none();
   private volatile MetricSnapshots raw = MetricSnapshots.builder().build();
   private FlowHistory history = FlowHistory.empty();
   /** This cycle's estimate, once the tail starts are known; empty until then. */
@@ -88,8 +88,8 @@ final class FlowCycle implements AutoCloseable {
    * @param sourceTopics the source cluster's topics at its last good listing (empty: keep the
    *     flow's topics of the previous cycle)
    */
-  void collect(Set<String> sourceTopics, Collected<ClusterState> source, Collected<ClusterState> target,
-      ClusterSource sourceCluster, HealthBook steps) {
+  void collect(Set<String> sourceTopics, LastGood<ClusterState> source, LastGood<ClusterState> target,
+      ClusterSource sourceCluster, CollectorHealthTracker steps) {
     rpo = Optional.empty();
     if (!sourceTopics.isEmpty()) {
       replicaOf = FlowTopology.replicaOf(config, sourceTopics);
@@ -114,7 +114,7 @@ final class FlowCycle implements AutoCloseable {
    * Maps each replica's newest timestamp back to a source offset, estimates the replicated position
    * per partition, and reads the source record there (its timestamp is the RPO age).
    */
-  private void sample(Collected<ClusterState> sourceData, Collected<ClusterState> target,
+  private void sample(LastGood<ClusterState> sourceData, LastGood<ClusterState> target,
       ClusterSource sourceCluster) throws CollectException {
     if (sourceData.stale()) {
       throw new CollectException(config.source() + " offsets unavailable this cycle");
@@ -148,7 +148,7 @@ final class FlowCycle implements AutoCloseable {
         mm2Data.value().map(Mm2State::replicatedUpTo).orElse(Map.of()), tail);
   }
 
-  FlowAssessment evaluate(FlowEvaluator evaluator, Collected<ClusterState> source, Collected<ClusterState> target,
+  FlowAssessment evaluate(FlowEvaluator evaluator, LastGood<ClusterState> source, LastGood<ClusterState> target,
       Set<String> idempotentGroups, Map<String, Set<String>> indirectionTargets, Instant now) {
     Set<String> watched = source.value()
         .map(s -> FlowTopology.watchedGroups(config, replicaOf, s)).orElse(Set.of());

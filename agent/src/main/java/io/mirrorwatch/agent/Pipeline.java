@@ -3,7 +3,7 @@ package io.mirrorwatch.agent;
 import io.mirrorwatch.agent.collect.AliasResolver;
 import io.mirrorwatch.agent.collect.ClusterSource;
 import io.mirrorwatch.agent.collect.FlowTopology;
-import io.mirrorwatch.agent.collect.HealthBook;
+import io.mirrorwatch.agent.collect.CollectorHealthTracker;
 import io.mirrorwatch.agent.collect.jmx.RawSeries;
 import io.mirrorwatch.agent.config.AgentConfig;
 import io.mirrorwatch.common.cluster.ClusterConfig;
@@ -12,7 +12,7 @@ import io.mirrorwatch.agent.evaluate.FlowAssessment;
 import io.mirrorwatch.agent.evaluate.FlowEvaluator;
 import io.mirrorwatch.agent.export.AgentSnapshot;
 import io.mirrorwatch.agent.model.ClusterState;
-import io.mirrorwatch.agent.model.Collected;
+import io.mirrorwatch.agent.model.LastGood;
 import io.mirrorwatch.agent.model.PartitionKey;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.time.Clock;
@@ -39,12 +39,12 @@ public final class Pipeline implements AutoCloseable {
   private final Clock clock;
   private final ExecutorService pool;
   private final Map<String, ClusterSource> clusters = new LinkedHashMap<>();
-  private final Map<String, Collected<ClusterState>> clusterData = new ConcurrentHashMap<>();
+  private final Map<String, LastGood<ClusterState>> clusterData = new ConcurrentHashMap<>();
   private final Map<String, Listing> listings = new ConcurrentHashMap<>();
   private final Map<String, FlowCycle> flows = new LinkedHashMap<>();
   private final AliasResolver indirection;
   private final FlowEvaluator evaluator;
-  private final HealthBook health;
+  private final CollectorHealthTracker health;
   private volatile Map<String, Set<String>> indirectionTargets = Map.of();
 
   /** Topic and group names of one cluster, from its last successful listing. */
@@ -53,7 +53,7 @@ public final class Pipeline implements AutoCloseable {
   public Pipeline(AgentConfig config, Clock clock, CollectorFactory collectors) {
     this.config = config;
     this.clock = clock;
-    this.health = new HealthBook(clock);
+    this.health = new CollectorHealthTracker(clock);
     this.pool = Executors.newFixedThreadPool(Math.max(2, config.clusters().size() + 2 * config.flows().size()), r -> {
       Thread t = new Thread(r, "mirrorwatch-collect");
       t.setDaemon(true);
@@ -61,7 +61,7 @@ public final class Pipeline implements AutoCloseable {
     });
     for (ClusterConfig c : config.clusters().values()) {
       clusters.put(c.alias(), collectors.cluster(c));
-      clusterData.put(c.alias(), Collected.none());
+      clusterData.put(c.alias(), LastGood.none());
     }
     for (FlowConfig f : config.flows()) {
       flows.put(f.name(), new FlowCycle(f, config.deadline(), collectors.mm2State(f), collectors.sampler(f),

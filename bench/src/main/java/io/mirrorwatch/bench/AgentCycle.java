@@ -20,7 +20,7 @@ import java.util.TreeMap;
  */
 final class AgentCycle implements AutoCloseable {
   private final Pipeline pipeline;
-  /** Per collector@cluster, its duration in each timed cycle (seconds), from the agent's own HealthBook. */
+  /** Per collector@cluster, its duration in each timed cycle (seconds), from the agent's own CollectorHealthTracker. */
   private final Map<String, List<Double>> collectorSeconds = new TreeMap<>();
   private AgentSnapshot last;
 

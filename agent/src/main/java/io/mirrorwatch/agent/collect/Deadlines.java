@@ -43,7 +43,7 @@ public final class Deadlines {
       future.cancel(true);
       throw new CollectException(what + ": no answer within " + deadline.toMillis() + " ms");
     } catch (ExecutionException e) {
-      throw new CollectException(what + ": " + message(e.getCause()));
+      throw new CollectException(what + ": " + rootCauseLine(e.getCause()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CollectException(what + ": interrupted");
@@ -51,7 +51,7 @@ public final class Deadlines {
   }
 
   /** The innermost cause's message, one line: what an operator reads in /readiness. */
-  public static String message(Throwable t) {
+  public static String rootCauseLine(Throwable t) {
     Throwable cause = t;
     while (cause.getCause() != null && cause.getCause() != cause) {
       cause = cause.getCause();

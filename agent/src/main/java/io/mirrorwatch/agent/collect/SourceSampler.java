@@ -113,7 +113,7 @@ public final class SourceSampler implements RecordSampler {
         consumer.pause(start.keySet().stream().filter(tp -> !open.contains(tp)).toList());
       }
     } catch (org.apache.kafka.common.KafkaException e) {
-      throw new CollectException("sampling source records: " + Deadlines.message(e));
+      throw new CollectException("sampling source records: " + Deadlines.rootCauseLine(e));
     } finally {
       consumer.close(Duration.ofSeconds(2));
     }

@@ -56,7 +56,7 @@ final class TopicTail implements AutoCloseable {
         consumer.poll(left.compareTo(Duration.ofMillis(200)) < 0 ? left : Duration.ofMillis(200)).forEach(handler);
       }
     } catch (org.apache.kafka.common.KafkaException e) {
-      throw new CollectException("reading " + topics + ": " + Deadlines.message(e));
+      throw new CollectException("reading " + topics + ": " + Deadlines.rootCauseLine(e));
     }
   }
 

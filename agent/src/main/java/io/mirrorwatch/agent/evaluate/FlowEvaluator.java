@@ -1,7 +1,7 @@
 package io.mirrorwatch.agent.evaluate;
 
 import io.mirrorwatch.agent.config.Thresholds;
-import io.mirrorwatch.agent.model.Collected;
+import io.mirrorwatch.agent.model.LastGood;
 import io.mirrorwatch.agent.model.Mm2JmxSnapshot;
 import io.mirrorwatch.agent.model.Mm2State;
 import io.mirrorwatch.agent.model.PartitionKey;
@@ -35,7 +35,7 @@ public final class FlowEvaluator {
     RpoRules.Result topics = RpoRules.topics(in, rpo, history, now);
     Optional<Map<Double, Double>> latency = in.jmx()
         .filter(j -> j.lastError().isEmpty())
-        .flatMap(Collected::value)
+        .flatMap(LastGood::value)
         .flatMap(j -> quantiles(j.replicationLatencyMs()));
     Optional<Duration> heartbeatAge = in.mm2().value()
         .flatMap(Mm2State::newestHeartbeat)
@@ -53,7 +53,7 @@ public final class FlowEvaluator {
     checks.put(Check.IDEMPOTENCY, idempotency.result());
 
     Optional<Boolean> jmxUp = in.jmx().map(j -> j.lastError().isEmpty() && j.value().isPresent());
-    Optional<Mm2JmxSnapshot> jmx = in.jmx().filter(j -> j.lastError().isEmpty()).flatMap(Collected::value);
+    Optional<Mm2JmxSnapshot> jmx = in.jmx().filter(j -> j.lastError().isEmpty()).flatMap(LastGood::value);
     FlowAssessment assessment = new FlowAssessment(in.flow(), now, checks, topics.topics(),
         translation.groups(), latency, heartbeatAge, idempotency.coverage(), jmxUp, jmx, in.indirectionTargets());
     FlowHistory next = new FlowHistory(topics.replicaLatest(), topics.replicaAdvancedAt(), topics.sourceLatest(),

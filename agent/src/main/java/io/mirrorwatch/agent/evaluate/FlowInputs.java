@@ -1,7 +1,7 @@
 package io.mirrorwatch.agent.evaluate;
 
 import io.mirrorwatch.agent.model.ClusterState;
-import io.mirrorwatch.agent.model.Collected;
+import io.mirrorwatch.agent.model.LastGood;
 import io.mirrorwatch.agent.model.Mm2JmxSnapshot;
 import io.mirrorwatch.agent.model.Mm2State;
 import io.mirrorwatch.agent.model.SourceSample;
@@ -26,10 +26,10 @@ public record FlowInputs(
     Map<String, String> replicaOf,
     Set<String> watchedGroups,
     Set<String> idempotentGroups,
-    Collected<ClusterState> sourceCluster,
-    Collected<ClusterState> targetCluster,
-    Collected<Mm2State> mm2,
-    Collected<SourceSample> sample,
+    LastGood<ClusterState> sourceCluster,
+    LastGood<ClusterState> targetCluster,
+    LastGood<Mm2State> mm2,
+    LastGood<SourceSample> sample,
     RpoEstimate rpo,
-    Optional<Collected<Mm2JmxSnapshot>> jmx,
+    Optional<LastGood<Mm2JmxSnapshot>> jmx,
     Map<String, Set<String>> indirectionTargets) {}

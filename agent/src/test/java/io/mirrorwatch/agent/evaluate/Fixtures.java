@@ -2,7 +2,7 @@ package io.mirrorwatch.agent.evaluate;
 
 import io.mirrorwatch.agent.model.CheckpointInfo;
 import io.mirrorwatch.agent.model.ClusterState;
-import io.mirrorwatch.agent.model.Collected;
+import io.mirrorwatch.agent.model.LastGood;
 import io.mirrorwatch.agent.model.Mm2JmxSnapshot;
 import io.mirrorwatch.agent.model.Mm2State;
 import io.mirrorwatch.agent.model.PartitionKey;
@@ -35,7 +35,7 @@ final class Fixtures {
   Set<String> idempotent = Set.of("g");
   Optional<String> sourceError = Optional.empty();
   Optional<String> targetError = Optional.empty();
-  Optional<Collected<Mm2JmxSnapshot>> jmx = Optional.of(Collected.<Mm2JmxSnapshot>none().succeeded(
+  Optional<LastGood<Mm2JmxSnapshot>> jmx = Optional.of(LastGood.<Mm2JmxSnapshot>none().succeeded(
       new Mm2JmxSnapshot(Map.of("MirrorSourceConnector", "running"), Map.of("MirrorSourceConnector", Map.of("running", 1)),
           List.of(200.0)), NOW));
   Optional<Instant> heartbeat = Optional.of(NOW.minusSeconds(1));
@@ -59,12 +59,12 @@ final class Fixtures {
     return new FlowInputs("primary->dr", "primary", "dr", replicaOf,
         sourceCommitted.keySet(), idempotent,
         collected(source, sourceError), collected(target, targetError),
-        Collected.<Mm2State>none().succeeded(mm2, NOW), Collected.<SourceSample>none().succeeded(sample, NOW),
+        LastGood.<Mm2State>none().succeeded(mm2, NOW), LastGood.<SourceSample>none().succeeded(sample, NOW),
         rpo, jmx, indirection);
   }
 
-  private static <T> Collected<T> collected(T value, Optional<String> error) {
-    Collected<T> c = Collected.<T>none().succeeded(value, NOW);
+  private static <T> LastGood<T> collected(T value, Optional<String> error) {
+    LastGood<T> c = LastGood.<T>none().succeeded(value, NOW);
     return error.map(c::failed).orElse(c);
   }
 

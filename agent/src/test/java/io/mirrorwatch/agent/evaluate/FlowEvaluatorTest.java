@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mirrorwatch.agent.config.Thresholds;
 import io.mirrorwatch.agent.model.ClusterState;
-import io.mirrorwatch.agent.model.Collected;
+import io.mirrorwatch.agent.model.LastGood;
 import io.mirrorwatch.agent.model.Mm2JmxSnapshot;
 import io.mirrorwatch.agent.model.PartitionOffsets;
 import io.mirrorwatch.agent.model.SourceSample;
@@ -73,7 +73,7 @@ class FlowEvaluatorTest {
         Map.of(Fixtures.REP, new PartitionOffsets.Replica(100, OptionalLong.empty())), target.committed(),
         target.activeGroups());
     FlowInputs unknown = new FlowInputs(in.flow(), in.source(), in.target(), in.replicaOf(), in.watchedGroups(),
-        in.idempotentGroups(), in.sourceCluster(), Collected.<ClusterState>none().succeeded(noTimestamps, NOW),
+        in.idempotentGroups(), in.sourceCluster(), LastGood.<ClusterState>none().succeeded(noTimestamps, NOW),
         in.mm2(), in.sample(), in.rpo(), in.jmx(), in.indirectionTargets());
     FlowAssessment a = evaluator.evaluate(unknown, FlowHistory.empty(), NOW).assessment();
     assertThat(a.topics().get(0).seconds()).isEmpty();
@@ -84,7 +84,7 @@ class FlowEvaluatorTest {
   @Test
   void mirrorMakerJmxDownIsDangerAtOnce() {
     Fixtures f = new Fixtures();
-    f.jmx = Optional.of(Collected.<Mm2JmxSnapshot>none().failed("connection refused"));
+    f.jmx = Optional.of(LastGood.<Mm2JmxSnapshot>none().failed("connection refused"));
     FlowAssessment a = evaluate(f);
     assertThat(a.checks().get(Check.REPLICATION).level()).isEqualTo(Level.DANGER);
     assertThat(a.ready()).isFalse();
@@ -94,11 +94,11 @@ class FlowEvaluatorTest {
   @Test
   void failedTasksAreAWarningAndAFailedConnectorDanger() {
     Fixtures f = new Fixtures();
-    f.jmx = Optional.of(Collected.<Mm2JmxSnapshot>none().succeeded(new Mm2JmxSnapshot(
+    f.jmx = Optional.of(LastGood.<Mm2JmxSnapshot>none().succeeded(new Mm2JmxSnapshot(
         Map.of("MirrorSourceConnector", "running"),
         Map.of("MirrorSourceConnector", Map.of("running", 1, "failed", 1)), List.of(10.0)), NOW));
     assertThat(evaluate(f).checks().get(Check.REPLICATION).level()).isEqualTo(Level.WARNING);
-    f.jmx = Optional.of(Collected.<Mm2JmxSnapshot>none().succeeded(new Mm2JmxSnapshot(
+    f.jmx = Optional.of(LastGood.<Mm2JmxSnapshot>none().succeeded(new Mm2JmxSnapshot(
         Map.of("MirrorSourceConnector", "failed"), Map.of(), List.of()), NOW));
     assertThat(evaluate(f).checks().get(Check.REPLICATION).level()).isEqualTo(Level.DANGER);
   }
@@ -121,7 +121,7 @@ class FlowEvaluatorTest {
   @Test
   void frozenMirrorMakerLatencyIsIgnoredWhileTheSourceIsIdleButCountsWhileItProduces() {
     Fixtures f = new Fixtures();
-    f.jmx = Optional.of(Collected.<Mm2JmxSnapshot>none().succeeded(new Mm2JmxSnapshot(
+    f.jmx = Optional.of(LastGood.<Mm2JmxSnapshot>none().succeeded(new Mm2JmxSnapshot(
         Map.of("MirrorSourceConnector", "running"), Map.of(), List.of(25_000.0)), NOW));
     FlowEvaluator.Outcome idle = evaluator.evaluate(f.inputs(), FlowHistory.empty(), NOW);
     FlowEvaluator.Outcome stillIdle = evaluator.evaluate(f.inputs(), idle.history(), NOW.plusSeconds(10));

@@ -15,11 +15,11 @@ import java.util.function.Consumer;
  * Runs collector steps and keeps the duration, error count and last success of every (collector,
  * cluster); thread-safe. Time comes from the injected clock only.
  */
-public final class HealthBook {
+public final class CollectorHealthTracker {
   private final Map<String, CollectorHealth> entries = new TreeMap<>();
   private final Clock clock;
 
-  public HealthBook(Clock clock) {
+  public CollectorHealthTracker(Clock clock) {
     this.clock = clock;
   }
 
@@ -43,7 +43,7 @@ public final class HealthBook {
       onError.accept(e.getMessage());
     } catch (RuntimeException e) {
       // A bug or an unexpected client error must not kill the loop: count it and keep serving.
-      String message = Deadlines.message(e);
+      String message = Deadlines.rootCauseLine(e);
       failed(collector, cluster, Duration.between(start, clock.instant()), message);
       onError.accept(message);
     }

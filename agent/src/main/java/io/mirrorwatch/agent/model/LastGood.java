@@ -12,17 +12,17 @@ import java.util.Optional;
  * @param lastSuccess when {@code value} was collected
  * @param lastError the newest attempt's failure, empty if it succeeded
  */
-public record Collected<T>(Optional<T> value, Optional<Instant> lastSuccess, Optional<String> lastError) {
-  public static <T> Collected<T> none() {
-    return new Collected<>(Optional.empty(), Optional.empty(), Optional.empty());
+public record LastGood<T>(Optional<T> value, Optional<Instant> lastSuccess, Optional<String> lastError) {
+  public static <T> LastGood<T> none() {
+    return new LastGood<>(Optional.empty(), Optional.empty(), Optional.empty());
   }
 
-  public Collected<T> succeeded(T newValue, Instant at) {
-    return new Collected<>(Optional.of(newValue), Optional.of(at), Optional.empty());
+  public LastGood<T> succeeded(T newValue, Instant at) {
+    return new LastGood<>(Optional.of(newValue), Optional.of(at), Optional.empty());
   }
 
-  public Collected<T> failed(String error) {
-    return new Collected<>(value, lastSuccess, Optional.of(error));
+  public LastGood<T> failed(String error) {
+    return new LastGood<>(value, lastSuccess, Optional.of(error));
   }
 
   public boolean stale() {
