@@ -8,7 +8,7 @@ cd "$(dirname "$0")"
 if [ ! -f lab/target/mirrorwatch-lab.jar ] || [ ! -f agent/target/mirrorwatch-agent.jar ] \
     || [ ! -f reconciler/target/mirrorwatch-reconciler.jar ]; then
   echo "building (first run only)..."
-  mvn -B -q package -DskipTests
+  ./mvnw -B -q package -DskipTests
 fi
 
 work=$(mktemp -d)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Validates the alert rules and runs their unit tests with promtool (from the Prometheus release,
 # or Debian/Ubuntu: apt-get install prometheus). Exits non-zero on the first failure.
-# The same two commands run in `mvn verify` as agent/.../export/PromtoolRulesIT.
+# The same two commands run in `./mvnw verify` as agent/.../export/PromtoolRulesIT.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -60,11 +60,11 @@ final class CallBreakdown {
       }
       calls.put("consumer listTopics (TopicTail metadata)", () -> consumer.listTopics(Duration.ofSeconds(30)));
       for (Map.Entry<String, Supplier<Object>> c : calls.entrySet()) {
-        c.getValue().get(); // warm
+        var unused = c.getValue().get(); // warm
         List<Double> took = new ArrayList<>();
         for (int i = 0; i < reps; i++) {
           long start = System.nanoTime();
-          c.getValue().get();
+          unused = c.getValue().get();
           took.add(Stats.seconds(System.nanoTime() - start));
         }
         result.put(c.getKey(), Stats.of(took));

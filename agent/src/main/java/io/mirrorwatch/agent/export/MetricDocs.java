@@ -11,7 +11,7 @@ public final class MetricDocs {
     md.append("# mirrorwatch agent metrics\n\n")
         .append("Generated from `io.mirrorwatch.agent.export.Metric` (the one metric catalogue); a test fails when\n")
         .append("this file and the catalogue differ. Regenerate with\n")
-        .append("`mvn -pl agent test -Dtest=MetricCatalogueTest -Dmirrorwatch.regenerateDocs=true`.\n\n")
+        .append("`./mvnw -pl agent test -Dtest=MetricCatalogueTest -Dmirrorwatch.regenerateDocs=true`.\n\n")
         .append("| metric | type | labels | meaning |\n|---|---|---|---|\n");
     for (Metric m : Metric.values()) {
       md.append("| `").append(m.prometheusName()).append("` | ")

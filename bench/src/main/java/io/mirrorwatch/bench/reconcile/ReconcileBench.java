@@ -26,7 +26,7 @@ import java.util.Set;
  * single-JVM HashMap of every event ID, and a Flink job that only reads the same topics (Flink's own
  * read limit). Every contender is a child JVM timed from spawn to exit, with its peak RSS.
  *
- * <p>Run from the repository root after {@code mvn -B -q -pl bench -am package -DskipTests}:
+ * <p>Run from the repository root after {@code ./mvnw -B -q -pl bench -am package -DskipTests}:
  * {@code java -Djava.io.tmpdir=/dev/shm -cp "$(cat bench/target/classpath.txt)"
  * io.mirrorwatch.bench.reconcile.ReconcileBench [--events 3333334] [--partitions 6] [--runs 3]
  * [--heap 1g] [--naive-heap 4g] [--contenders raw,naive,flink-read-only,reconciler] [--hold SECONDS]};
@@ -52,7 +52,7 @@ public final class ReconcileBench {
     Path reconcilerJar = Path.of("reconciler/target/mirrorwatch-reconciler.jar").toAbsolutePath();
     if (!Files.exists(reconcilerJar)) {
       throw new IllegalStateException(reconcilerJar + " not found: run from the repository root after "
-          + "mvn -B -q -pl bench -am package -DskipTests");
+          + "./mvnw -B -q -pl bench -am package -DskipTests");
     }
     if (System.getProperty(KafkaCluster.BROKER_HEAP_PROPERTY) == null) {
       System.setProperty(KafkaCluster.BROKER_HEAP_PROPERTY, "1g");

@@ -132,6 +132,8 @@ public final class MirrorMakerProcess implements AutoCloseable {
   }
 
   /** Reads one attribute over remote JMX; for lab checks, not for the agent. */
+  // BanJNDI: remote JMX is RMI, but the peer is the MM2 child JVM this class started on loopback.
+  @SuppressWarnings("BanJNDI")
   public Object jmxAttribute(ObjectName name, String attribute) throws Exception {
     try (JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(jmxUrl()))) {
       MBeanServerConnection connection = connector.getMBeanServerConnection();
@@ -140,6 +142,8 @@ public final class MirrorMakerProcess implements AutoCloseable {
   }
 
   /** Names matching a pattern over remote JMX, e.g. {@code kafka.connect.mirror:*}. */
+  // BanJNDI: remote JMX is RMI, but the peer is the MM2 child JVM this class started on loopback.
+  @SuppressWarnings("BanJNDI")
   public java.util.Set<ObjectName> jmxNames(String pattern) throws Exception {
     try (JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(jmxUrl()))) {
       return connector.getMBeanServerConnection().queryNames(new ObjectName(pattern), null);
