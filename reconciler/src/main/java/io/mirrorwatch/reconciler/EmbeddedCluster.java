@@ -18,15 +18,15 @@ import org.apache.flink.configuration.WebOptions;
  * <ul>
  *   <li>Running tasks report accumulators (and so the progress) with their heartbeats, every 10 s
  *       by default: the embedded cluster beats every {@link #HEARTBEAT}.
- *   <li>Its shuffle stays in one process, so compressing it (LZ4 by default) only costs CPU
- *       (measured: 7 % of the job's samples).
+ *   <li>Its shuffle stays in one process, so compressing it (LZ4 by default) only costs CPU,
+ *       on every record shuffled to the checks.
  *   <li>Its files (spilled sort runs, the RPC system's jar, which Flink only removes when the
  *       cluster is closed, not at exit, and the REST server's {@code flink-web-upload} directory,
  *       which it never removes) go to the run's {@link Scratch} directory.
  *   <li>One slot per source subtask, so that every Kafka source (one per cluster and role) reads at
  *       the same time. With Flink's default, as many slots as the parallelism, a BATCH job runs the
- *       sources one after the other, each starting its consumers alone (measured on the bench's
- *       10-million-record window: about 6 % of the run). The checks run once the sources are done,
+ *       sources one after the other, each starting its consumers alone, while the
+ *       other slots idle. The checks run once the sources are done,
  *       in the slots they free. Flink splits the managed memory (the sort's) among the slots.
  * </ul>
  */

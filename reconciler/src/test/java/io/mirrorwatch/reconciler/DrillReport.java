@@ -57,11 +57,11 @@ final class DrillReport {
     assertThat(eventIds("aggregate_mismatch")).containsExactlyInAnyOrderElementsOf(truth.alteredBuckets);
     JsonNode regression = single("offset_regression");
     assertThat(regression.get("eventId").asText()).isEqualTo("failover/dr/" + truth.back + "/" + Orders.GROUP);
-    assertThat(regression.get("count").asInt()).isEqualTo(FailoverFailbackDrill.R);
+    assertThat(regression.get("count").asInt()).isEqualTo(FailoverFailbackDrill.PROCESSOR_RESET_BACK);
     JsonNode jump = single("offset_jump");
     assertThat(jump.get("eventId").asText())
         .isEqualTo("failback/primary/" + truth.forward + "/" + FailoverFailbackDrill.AUDIT);
-    assertThat(jump.get("count").asInt()).isEqualTo(FailoverFailbackDrill.S);
+    assertThat(jump.get("count").asInt()).isEqualTo(FailoverFailbackDrill.AUDIT_SKIPPED_FORWARD);
     // The anchor on the old cluster, its copy on the new one, and both commits.
     assertThat(regression.get("records")).hasSize(4).allSatisfy(r ->
         assertThat(r.has("cluster") && r.has("topic") && r.has("offset") && r.has("timestampMs")).isTrue());
@@ -95,7 +95,7 @@ final class DrillReport {
 
   /**
    * The events with no downstream record, from the lab's own record of what the processor wrote:
-   * the M skipped ones and, under the identity policy, the stranded ones too. There the processor
+   * the {@link FailoverFailbackDrill#NEVER_PROCESSED} skipped ones and, under the identity policy, the stranded ones too. There the processor
    * moves back to primary's {@code orders} at the reverse MM2's translation, which lies past the
    * stranded records (written before the copies of dr's records), so it never reads them; under the
    * default policy it resumes primary's {@code orders} at its pre-failover commit and reads them.
@@ -108,7 +108,7 @@ final class DrillReport {
     if (lab.policyKind() == PolicyKind.IDENTITY) {
       expected.addAll(truth.stranded);
     }
-    System.out.println("never processed (lab ground truth): " + none.size() + ", M + stranded-and-skipped expected: "
+    System.out.println("never processed (lab ground truth): " + none.size() + ", never-processed + stranded-and-skipped expected: "
         + expected.size());
     assertThat(none).isEqualTo(expected);
     return none;

@@ -19,16 +19,23 @@ final class DrillTruth {
   Set<String> altered = Set.of();
   Set<String> alteredBuckets = Set.of();
   Set<String> stranded = Set.of();
-  /** The partition on dr where order-processor started R records back at failover. */
+  /**
+   * The partition on dr where order-processor started {@link
+   * FailoverFailbackDrill#PROCESSOR_RESET_BACK} records back at failover.
+   */
   TopicPartition back;
-  /** The partition on primary where order-audit started S records forward at failback. */
+  /**
+   * The partition on primary where order-audit started {@link
+   * FailoverFailbackDrill#AUDIT_SKIPPED_FORWARD} records forward at failback.
+   */
   TopicPartition forward;
 
   @Override
   public String toString() {
-    return "duplicate_replicated " + copiedTwice.size() + ", K " + producedTwice.size() + ", L "
-        + processedTwice.size() + ", M " + neverProcessed.size() + ", A " + altered.size() + " (buckets "
-        + alteredBuckets.size() + "), X " + stranded.size() + ", R back on " + back + ", S forward on "
-        + forward + ", failoverAt " + failoverAt + ", failbackAt " + failbackAt;
+    return "copied twice " + copiedTwice.size() + ", produced twice " + producedTwice.size()
+        + ", processed twice " + processedTwice.size() + ", never processed " + neverProcessed.size()
+        + ", altered " + altered.size() + " (buckets " + alteredBuckets.size() + "), stranded "
+        + stranded.size() + ", reset back on " + back + ", skipped forward on " + forward
+        + ", failoverAt " + failoverAt + ", failbackAt " + failbackAt;
   }
 }

@@ -43,25 +43,34 @@ import org.junit.jupiter.api.io.TempDir;
  * DrillIdentityPolicyIT}).
  *
  * <p>On primary: MM2 (primary -> dr) is SIGKILLed mid-stream and restarted, so it copies twice
- * what it had copied after its last flush; K events are produced twice, L recorded twice
- * downstream, M never processed, A recorded downstream with another amount. Failover: both groups
- * move to dr at MM2's exact translation, {@code order-processor} then R records back on one
- * partition; MM2 stops gracefully after a flush and X events are written on primary before the
- * cutover (stranded; MM2 copies them late, after failback). Failback: both groups move back through
- * the reverse MM2's exact translation, {@code order-audit} then S records forward on one partition.
+ * what it had copied after its last flush; {@link #PRODUCED_TWICE} events are produced twice,
+ * {@link #PROCESSED_TWICE} recorded twice downstream, {@link #NEVER_PROCESSED} never processed,
+ * {@link #ALTERED_AMOUNT} recorded downstream with another amount. Failover: both groups move to dr
+ * at MM2's exact translation, {@code order-processor} then {@link #PROCESSOR_RESET_BACK} records
+ * back on one partition; MM2 stops gracefully after a flush and {@link #STRANDED} events are
+ * written on primary before the cutover (MM2 copies them late, after failback). Failback: both
+ * groups move back through the reverse MM2's exact translation, {@code order-audit} then {@link
+ * #AUDIT_SKIPPED_FORWARD} records forward on one partition.
  */
 @ExtendWith(LabExtension.class)
 abstract class FailoverFailbackDrill {
   static final int RATE = 40;
   /** How long the workload runs in each phase: pacing only, no condition is waited for. */
   static final Duration PHASE = Duration.ofSeconds(3);
-  static final int K = 3;
-  static final int L = 2;
-  static final int M = 4;
-  static final int A = 2;
-  static final int X = 3;
-  static final int R = 4;
-  static final int S = 3;
+  /** Events the producer sends a second time (a retry done wrong): {@code duplicate_produced}. */
+  static final int PRODUCED_TWICE = 3;
+  /** Events recorded downstream a second time: {@code duplicate_processed}. */
+  static final int PROCESSED_TWICE = 2;
+  /** Events produced while the processor is stopped and skipped past: {@code unprocessed}. */
+  static final int NEVER_PROCESSED = 4;
+  /** Events recorded downstream by hand with another amount: {@code aggregate_mismatch}. */
+  static final int ALTERED_AMOUNT = 2;
+  /** Events written on primary after MM2 stopped, before the failover cutover: {@code stranded}. */
+  static final int STRANDED = 3;
+  /** Records order-processor is reset back on one partition at failover: {@code offset_regression}. */
+  static final int PROCESSOR_RESET_BACK = 4;
+  /** Records order-audit skips forward on one partition at failback: {@code offset_jump}. */
+  static final int AUDIT_SKIPPED_FORWARD = 3;
   static final String AUDIT = "order-audit";
 
   @Test
@@ -77,7 +86,10 @@ abstract class FailoverFailbackDrill {
     new DrillReport(lab, truth, dir).assertExactlyTheGroundTruth();
   }
 
-  /** The workload on primary with MM2 killed mid-stream; then K, L, M and A, with the workload quiet. */
+  /**
+   * The workload on primary with MM2 killed mid-stream; then the events produced twice, processed
+   * twice, never processed and with an altered amount, with the workload quiet.
+   */
   private static void onPrimary(Lab lab, DrillTruth truth) throws Exception {
     KafkaCluster primary = lab.primary();
     lab.startProcessor(primary);
@@ -89,12 +101,13 @@ abstract class FailoverFailbackDrill {
     lab.producer().stop();
     awaitProcessed(lab, ids(lab.truth().produced()));
 
-    List<ProducedEvent> some = lab.truth().produced().subList(0, K + L);
-    truth.producedTwice = LabFaults.resend(primary, ids(some.subList(0, K)));
-    truth.processedTwice = LabFaults.recordProcessedAgain(primary, ids(some.subList(K, K + L)));
+    List<ProducedEvent> some = lab.truth().produced().subList(0, PRODUCED_TWICE + PROCESSED_TWICE);
+    truth.producedTwice = LabFaults.resend(primary, ids(some.subList(0, PRODUCED_TWICE)));
+    truth.processedTwice =
+        LabFaults.recordProcessedAgain(primary, ids(some.subList(PRODUCED_TWICE, some.size())));
     lab.processor().stop();
-    truth.neverProcessed = ids(lab.producer().produce(M));
-    List<ProducedEvent> altered = lab.producer().produce(A);
+    truth.neverProcessed = ids(lab.producer().produce(NEVER_PROCESSED));
+    List<ProducedEvent> altered = lab.producer().produce(ALTERED_AMOUNT);
     truth.altered = ids(altered);
     truth.alteredBuckets = LabFaults.recordAlteredAmounts(primary, altered);
     LabFaults.skipToEnd(primary);
@@ -146,9 +159,10 @@ abstract class FailoverFailbackDrill {
   }
 
   /**
-   * The runbook's failover, with R back and X stranded: quiesce, move both groups to dr at MM2's
-   * exact translation, stop MM2 after a flush (primary lost), write X on primary, declare the
-   * cutover, reset {@code order-processor} R records back on one partition, start on dr.
+   * The runbook's failover, with a reset back and stranded events: quiesce, move both groups to dr
+   * at MM2's exact translation, stop MM2 after a flush (primary lost), write {@link #STRANDED} events
+   * on primary, declare the cutover, reset {@code order-processor} {@link #PROCESSOR_RESET_BACK}
+   * records back on one partition, start on dr.
    */
   private static void failover(Lab lab, DrillTruth truth) {
     KafkaCluster primary = lab.primary();
@@ -164,14 +178,15 @@ abstract class FailoverFailbackDrill {
     LabFaults.awaitFlushed(lab);
     lab.mirrorMaker().stop();
 
-    truth.stranded = ids(lab.producer().produce(X));
+    truth.stranded = ids(lab.producer().produce(STRANDED));
     long lastStranded = lab.truth().produced().stream().filter(e -> truth.stranded.contains(e.eventId()))
         .mapToLong(ProducedEvent::timestamp).max().orElseThrow();
     truth.failoverAt = Instant.ofEpochMilli(lastStranded + 1);
     Poll.until("the clock to pass the failover cutover", BOUND, () -> Instant.now().isAfter(truth.failoverAt));
 
     truth.back = replicaEnd.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-    processorOnDr.put(truth.back, new OffsetAndMetadata(processorOnDr.get(truth.back).offset() - R));
+    processorOnDr.put(truth.back,
+        new OffsetAndMetadata(processorOnDr.get(truth.back).offset() - PROCESSOR_RESET_BACK));
     OffsetTranslation.commit(dr, Orders.GROUP, processorOnDr);
     OffsetTranslation.commit(dr, AUDIT, auditOnDr);
     lab.producer().repoint(dr, RATE);
@@ -183,8 +198,9 @@ abstract class FailoverFailbackDrill {
   }
 
   /**
-   * The runbook's failback, with S forward: reverse flow, quiesce, move both groups back at the
-   * reverse MM2's exact translation, declare the cutover, skip {@code order-audit} S records forward
+   * The runbook's failback, with a skip forward: reverse flow, quiesce, move both groups back at the
+   * reverse MM2's exact translation, declare the cutover, skip {@code order-audit} {@link
+   * #AUDIT_SKIPPED_FORWARD} records forward
    * on one partition, start both groups on primary, resume primary -> dr (which copies the stranded
    * records late).
    */
@@ -224,11 +240,12 @@ abstract class FailoverFailbackDrill {
     committed.keySet().forEach(tp -> end.putAll(endOffsets(primary, tp.topic())));
     truth.forward = committed.keySet().stream()
         .max(Comparator.comparingLong(tp -> end.get(tp) - committed.get(tp))).orElseThrow();
-    if (end.get(truth.forward) - committed.get(truth.forward) < S) {
-      throw new AssertionError("no partition has " + S + " records past order-audit's position: " + committed);
+    if (end.get(truth.forward) - committed.get(truth.forward) < AUDIT_SKIPPED_FORWARD) {
+      throw new AssertionError(
+          "no partition has " + AUDIT_SKIPPED_FORWARD + " records past order-audit's position: " + committed);
     }
     OffsetTranslation.commit(primary, AUDIT,
-        Map.of(truth.forward, new OffsetAndMetadata(committed.get(truth.forward) + S)));
+        Map.of(truth.forward, new OffsetAndMetadata(committed.get(truth.forward) + AUDIT_SKIPPED_FORWARD)));
     catchUpAndCommit(primary, AUDIT, lab.orderTopicsOn(primary));
     // Only now, with both groups started on primary, does primary -> dr resume (the runbook's
     // order). Its group offset sync writes the idle groups' offsets on dr, which the reconciler

@@ -32,9 +32,10 @@ import org.apache.flink.util.OutputTag;
  * <p>It tells events apart by {@link EventBits} of the record's ID, which must be the key's {@link
  * SortKey#event()} (in the job: {@link SortKey#eventOf}), and only where the ID differs from the
  * previous record's. It holds no keyed state and sets no timers, so it declares no key context
- * ({@link #hasKeyContext1()}): Flink then does not set the current key for each record, which took
- * 5 % of the job's samples (a third computation of the key, and its batch state backend's clearing
- * of the operator's states at each new key, that is at every record).
+ * ({@link #hasKeyContext1()}): Flink then does not set the current key for each record, which would
+ * cost a third computation of the key, and its batch state backend's clearing of the operator's
+ * states at each new key, that is at every record (a {@link SortKey}'s low byte differs between
+ * an event's records).
  *
  * <p>With aggregates configured, each event's {@link EventContribution} leaves on the side output
  * {@link #BUCKETS}, to be summed per bucket and group key downstream of this operator.

@@ -9,9 +9,9 @@ import java.io.Serializable;
  * offset).
  *
  * <p>Why not the event's hash alone: Flink's sorter compares the first 8 bytes of a key directly
- * (its "normalized key") and only on a tie reads both records back to compare them, about twenty
- * times slower. An event's records arrive close together, so with the same key they tied at every
- * step of the sort (measured: 8 % of the job's time). With the lowest byte apart they rarely tie,
+ * (its "normalized key") and only on a tie reads both records back to compare them, far slower.
+ * An event's records arrive close together, so with the same key every step of the sort that met
+ * two of them paid that comparison. With the lowest byte apart they rarely tie,
  * and they still sort next to each other (same upper bits), which is all the checks need: they
  * take an event's records as the run of keys with equal {@link #event()}, not equal keys.
  *

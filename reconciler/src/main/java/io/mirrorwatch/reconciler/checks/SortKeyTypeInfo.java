@@ -1,6 +1,6 @@
 package io.mirrorwatch.reconciler.checks;
 
-import io.mirrorwatch.reconciler.source.OwnTypeInfo;
+import io.mirrorwatch.reconciler.source.OpaqueTypeInfo;
 import java.io.IOException;
 import org.apache.flink.api.common.serialization.SerializerConfig;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
@@ -14,7 +14,7 @@ import org.apache.flink.core.memory.DataOutputView;
  * Tells Flink that a {@link SortKey} is a key of fixed length, 8 bytes: the sorter then compares
  * keys as bytes, big-endian, so keys sort by the event's bits first.
  */
-public final class SortKeyTypeInfo extends OwnTypeInfo<SortKey> {
+public final class SortKeyTypeInfo extends OpaqueTypeInfo<SortKey> {
   private static final long serialVersionUID = 1L;
   public static final SortKeyTypeInfo INSTANCE = new SortKeyTypeInfo();
 

@@ -5,7 +5,7 @@ import org.apache.flink.api.common.serialization.SerializerConfig;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 
 /** Tells Flink to move {@link Event}s with {@link EventSerializer} over the job's topic table. */
-public final class EventTypeInfo extends OwnTypeInfo<Event> {
+public final class EventTypeInfo extends OpaqueTypeInfo<Event> {
   private static final long serialVersionUID = 1L;
 
   private final List<EventSerializer.Slot> slots;

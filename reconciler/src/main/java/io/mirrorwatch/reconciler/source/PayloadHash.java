@@ -10,7 +10,7 @@ import java.nio.ByteOrder;
  * to separate records that already share an event ID and a timestamp.
  *
  * <p>It runs on every record read, so it takes eight bytes per step (xxHash64's round) rather than
- * one (FNV-1a took 4 % of the job's time), then MurmurHash3's finalizer spreads every input bit.
+ * one (FNV-1a), then MurmurHash3's finalizer spreads every input bit.
  */
 public final class PayloadHash {
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);

@@ -9,8 +9,8 @@ import org.apache.flink.core.memory.DataOutputView;
 /**
  * Flink's wire form of a {@link RawRecord}. The job decodes each record in the task that reads it,
  * so raw records are passed between chained operators, never serialized: what counts is that the
- * pass is no copy ({@link ImmutableSerializer}; Flink's reflective copy was 4-6 % of the job's
- * samples). The form is for the rare job graph that does ship them.
+ * pass is no copy ({@link ImmutableSerializer}), where Flink's own serializer would copy every
+ * record field by field, by reflection. The form is for the rare job graph that does ship them.
  *
  * <p>Layout: cluster and topic (modified UTF-8), partition (int), offset, timestamp (longs), then
  * key, value and event-ID header, each a byte count (-1 for null) and the bytes.

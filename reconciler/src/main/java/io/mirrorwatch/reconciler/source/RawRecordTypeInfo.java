@@ -11,7 +11,7 @@ import org.apache.flink.api.common.typeutils.TypeSerializer;
  * Tells Flink to move {@link RawRecord}s with {@link RawRecordSerializer}; {@link RawRecord}'s
  * {@code @TypeInfo} annotation makes {@code TypeInformation.of(RawRecord.class)} this.
  */
-public final class RawRecordTypeInfo extends OwnTypeInfo<RawRecord> {
+public final class RawRecordTypeInfo extends OpaqueTypeInfo<RawRecord> {
   private static final long serialVersionUID = 1L;
   public static final RawRecordTypeInfo INSTANCE = new RawRecordTypeInfo();
 

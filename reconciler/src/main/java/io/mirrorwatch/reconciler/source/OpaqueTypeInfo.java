@@ -8,14 +8,14 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
  * its own is equal to any other of its class and named after its type; one with state overrides
  * {@link #equals}, {@link #hashCode} and {@link #toString}.
  */
-public abstract class OwnTypeInfo<T> extends TypeInformation<T> {
+public abstract class OpaqueTypeInfo<T> extends TypeInformation<T> {
   private static final long serialVersionUID = 1L;
 
   private final Class<T> type;
   private final boolean key;
 
   /** @param key whether Flink may key a stream by it (its class defines equals and hashCode) */
-  protected OwnTypeInfo(Class<T> type, boolean key) {
+  protected OpaqueTypeInfo(Class<T> type, boolean key) {
     this.type = type;
     this.key = key;
   }
