@@ -27,15 +27,26 @@ public final class Agent implements AutoCloseable {
     this.pipeline = new Pipeline(config, clock, collectors);
     this.metrics = new MetricsPublisher(pipeline::rawJmx, config.thresholds());
     this.published = new AtomicReference<>(AgentSnapshot.empty(clock.instant()));
-    this.http = new HttpEndpoints(config.httpBind(), config.httpPort(), metrics, published::get,
-        config.scrapeInterval().multipliedBy(3), clock);
-    this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "mirrorwatch-cycle");
-      t.setDaemon(true);
-      return t;
-    });
-    scheduler.scheduleAtFixedRate(new AgentCycle(pipeline::runOnce, metrics, published, clock), 0,
-        config.scrapeInterval().toMillis(), TimeUnit.MILLISECONDS);
+    this.http =
+        new HttpEndpoints(
+            config.httpBind(),
+            config.httpPort(),
+            metrics,
+            published::get,
+            config.scrapeInterval().multipliedBy(3),
+            clock);
+    this.scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "mirrorwatch-cycle");
+              t.setDaemon(true);
+              return t;
+            });
+    scheduler.scheduleAtFixedRate(
+        new AgentCycle(pipeline::runOnce, metrics, published, clock),
+        0,
+        config.scrapeInterval().toMillis(),
+        TimeUnit.MILLISECONDS);
   }
 
   /** Starts collecting with the real collectors at once and serving on the configured address. */
@@ -44,7 +55,8 @@ public final class Agent implements AutoCloseable {
   }
 
   /** Starts collecting with the given collectors at once and serving on the configured address. */
-  public static Agent start(AgentConfig config, Clock clock, CollectorFactory collectors) throws IOException {
+  public static Agent start(AgentConfig config, Clock clock, CollectorFactory collectors)
+      throws IOException {
     return new Agent(config, clock, collectors);
   }
 

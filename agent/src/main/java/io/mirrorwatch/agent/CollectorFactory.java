@@ -5,8 +5,8 @@ import io.mirrorwatch.agent.collect.ClusterSource;
 import io.mirrorwatch.agent.collect.Mm2StateSource;
 import io.mirrorwatch.agent.collect.RecordSampler;
 import io.mirrorwatch.agent.collect.jmx.Mm2JmxSource;
-import io.mirrorwatch.common.cluster.ClusterConfig;
 import io.mirrorwatch.agent.config.FlowConfig;
+import io.mirrorwatch.common.cluster.ClusterConfig;
 import java.util.Optional;
 
 /**

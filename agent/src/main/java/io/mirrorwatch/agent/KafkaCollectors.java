@@ -13,14 +13,17 @@ import io.mirrorwatch.agent.collect.jmx.Mm2JmxCollector;
 import io.mirrorwatch.agent.collect.jmx.Mm2JmxNodes;
 import io.mirrorwatch.agent.collect.jmx.Mm2JmxSource;
 import io.mirrorwatch.agent.config.AgentConfig;
-import io.mirrorwatch.common.cluster.ClusterConfig;
 import io.mirrorwatch.agent.config.FlowConfig;
+import io.mirrorwatch.common.cluster.ClusterConfig;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The real collectors: Kafka clients, the JMX exporter and DNS, every call under the config's deadline. */
+/**
+ * The real collectors: Kafka clients, the JMX exporter and DNS, every call under the config's
+ * deadline.
+ */
 public final class KafkaCollectors implements CollectorFactory {
   private final AgentConfig config;
   private final Clock clock;
@@ -42,8 +45,12 @@ public final class KafkaCollectors implements CollectorFactory {
 
   @Override
   public RecordSampler sampler(FlowConfig flow) {
-    return new SourceSampler(clientProperties(flow.source()), config.idempotency().eventId(),
-        config.idempotency().sampleRecords(), config.deadline(), clock);
+    return new SourceSampler(
+        clientProperties(flow.source()),
+        config.idempotency().eventId(),
+        config.idempotency().sampleRecords(),
+        config.deadline(),
+        clock);
   }
 
   /** One JMX exporter collector per configured MM2 endpoint, pooled into one source. */
@@ -52,17 +59,23 @@ public final class KafkaCollectors implements CollectorFactory {
     if (flow.jmx().isEmpty()) {
       return Optional.empty();
     }
-    List<Mm2JmxCollector> nodes = flow.jmx().stream()
-        .map(ep -> new Mm2JmxCollector(ep.url(),
-            ep.username().map(u -> new JmxCredentials(u, ep.password().orElse(""))),
-            flow.source(), flow.target()))
-        .toList();
+    List<Mm2JmxCollector> nodes =
+        flow.jmx().stream()
+            .map(
+                ep ->
+                    new Mm2JmxCollector(
+                        ep.url(),
+                        ep.username().map(u -> new JmxCredentials(u, ep.password().orElse(""))),
+                        flow.source(),
+                        flow.target()))
+            .toList();
     return Optional.of(Mm2JmxNodes.of(nodes));
   }
 
   @Override
   public AliasResolver indirection() {
-    return new IndirectionResolver(config.indirectionAliases(), config.clusters(), config.deadline());
+    return new IndirectionResolver(
+        config.indirectionAliases(), config.clusters(), config.deadline());
   }
 
   private Map<String, Object> clientProperties(String alias) {

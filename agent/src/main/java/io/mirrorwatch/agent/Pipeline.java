@@ -2,11 +2,10 @@ package io.mirrorwatch.agent;
 
 import io.mirrorwatch.agent.collect.AliasResolver;
 import io.mirrorwatch.agent.collect.ClusterSource;
-import io.mirrorwatch.agent.collect.FlowTopology;
 import io.mirrorwatch.agent.collect.CollectorHealthTracker;
+import io.mirrorwatch.agent.collect.FlowTopology;
 import io.mirrorwatch.agent.collect.jmx.RawSeries;
 import io.mirrorwatch.agent.config.AgentConfig;
-import io.mirrorwatch.common.cluster.ClusterConfig;
 import io.mirrorwatch.agent.config.FlowConfig;
 import io.mirrorwatch.agent.evaluate.FlowAssessment;
 import io.mirrorwatch.agent.evaluate.FlowEvaluator;
@@ -14,6 +13,7 @@ import io.mirrorwatch.agent.export.AgentSnapshot;
 import io.mirrorwatch.agent.model.ClusterState;
 import io.mirrorwatch.agent.model.LastGood;
 import io.mirrorwatch.agent.model.PartitionKey;
+import io.mirrorwatch.common.cluster.ClusterConfig;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.time.Clock;
 import java.time.Instant;
@@ -54,21 +54,32 @@ public final class Pipeline implements AutoCloseable {
     this.config = config;
     this.clock = clock;
     this.health = new CollectorHealthTracker(clock);
-    this.pool = Executors.newFixedThreadPool(Math.max(2, config.clusters().size() + 2 * config.flows().size()), r -> {
-      Thread t = new Thread(r, "mirrorwatch-collect");
-      t.setDaemon(true);
-      return t;
-    });
+    this.pool =
+        Executors.newFixedThreadPool(
+            Math.max(2, config.clusters().size() + 2 * config.flows().size()),
+            r -> {
+              Thread t = new Thread(r, "mirrorwatch-collect");
+              t.setDaemon(true);
+              return t;
+            });
     for (ClusterConfig c : config.clusters().values()) {
       clusters.put(c.alias(), collectors.cluster(c));
       clusterData.put(c.alias(), LastGood.none());
     }
     for (FlowConfig f : config.flows()) {
-      flows.put(f.name(), new FlowCycle(f, config.deadline(), collectors.mm2State(f), collectors.sampler(f),
-          collectors.jmx(f), clock));
+      flows.put(
+          f.name(),
+          new FlowCycle(
+              f,
+              config.deadline(),
+              collectors.mm2State(f),
+              collectors.sampler(f),
+              collectors.jmx(f),
+              clock));
     }
     this.indirection = collectors.indirection();
-    this.evaluator = new FlowEvaluator(config.thresholds(), config.idempotency().eventId().describe());
+    this.evaluator =
+        new FlowEvaluator(config.thresholds(), config.idempotency().eventId().describe());
   }
 
   /** Runs one full cycle and returns what the endpoints should now serve. */
@@ -83,19 +94,34 @@ public final class Pipeline implements AutoCloseable {
     List<CompletableFuture<Void>> flowTasks = new ArrayList<>();
     for (FlowCycle f : flows.values()) {
       String source = f.config().source();
-      flowTasks.add(CompletableFuture.runAsync(() -> f.collect(sourceTopics(source), clusterData.get(source),
-          clusterData.get(f.config().target()), clusters.get(source), health), pool));
+      flowTasks.add(
+          CompletableFuture.runAsync(
+              () ->
+                  f.collect(
+                      sourceTopics(source),
+                      clusterData.get(source),
+                      clusterData.get(f.config().target()),
+                      clusters.get(source),
+                      health),
+              pool));
     }
     CompletableFuture.allOf(flowTasks.toArray(CompletableFuture[]::new)).join();
 
     Instant now = clock.instant();
     List<FlowAssessment> assessments = new ArrayList<>();
     for (FlowCycle f : flows.values()) {
-      assessments.add(f.evaluate(evaluator, clusterData.get(f.config().source()),
-          clusterData.get(f.config().target()), config.idempotency().idempotentGroups(), indirectionTargets, now));
+      assessments.add(
+          f.evaluate(
+              evaluator,
+              clusterData.get(f.config().source()),
+              clusterData.get(f.config().target()),
+              config.idempotency().idempotentGroups(),
+              indirectionTargets,
+              now));
     }
     Map<String, Boolean> up = new LinkedHashMap<>();
-    clusterData.forEach((alias, data) -> up.put(alias, data.lastError().isEmpty() && data.value().isPresent()));
+    clusterData.forEach(
+        (alias, data) -> up.put(alias, data.lastError().isEmpty() && data.value().isPresent()));
     return new AgentSnapshot(now, assessments, up, health.all());
   }
 
@@ -106,14 +132,24 @@ public final class Pipeline implements AutoCloseable {
 
   private void collectCluster(String alias) {
     ClusterSource c = clusters.get(alias);
-    health.run("cluster", alias, () -> {
-      Listing listing = new Listing(c.topics(), c.groups());
-      listings.put(alias, listing);
-      Set<String> groups = groupsNeededOn(alias, listing);
-      ClusterState state = c.collect(sourceTopicsOn(alias, listing), replicaTopicsOn(alias, listing), groups,
-          isTarget(alias) ? groups : Set.of(), clusterData.get(alias).value(), atRiskOn(alias));
-      clusterData.compute(alias, (k, old) -> old.succeeded(state, state.collectedAt()));
-    }, error -> clusterData.compute(alias, (k, old) -> old.failed(error)));
+    health.run(
+        "cluster",
+        alias,
+        () -> {
+          Listing listing = new Listing(c.topics(), c.groups());
+          listings.put(alias, listing);
+          Set<String> groups = groupsNeededOn(alias, listing);
+          ClusterState state =
+              c.collect(
+                  sourceTopicsOn(alias, listing),
+                  replicaTopicsOn(alias, listing),
+                  groups,
+                  isTarget(alias) ? groups : Set.of(),
+                  clusterData.get(alias).value(),
+                  atRiskOn(alias));
+          clusterData.compute(alias, (k, old) -> old.succeeded(state, state.collectedAt()));
+        },
+        error -> clusterData.compute(alias, (k, old) -> old.failed(error)));
   }
 
   private void resolveIndirection() {
@@ -134,7 +170,9 @@ public final class Pipeline implements AutoCloseable {
     return topics;
   }
 
-  /** Replicas, on this cluster, of the flows arriving at it (known from the flows' last collect). */
+  /**
+   * Replicas, on this cluster, of the flows arriving at it (known from the flows' last collect).
+   */
   private Set<String> replicaTopicsOn(String alias, Listing listing) {
     Set<String> topics = new java.util.TreeSet<>();
     for (FlowCycle f : flows.values()) {
@@ -145,12 +183,18 @@ public final class Pipeline implements AutoCloseable {
     return topics;
   }
 
-  /** Group activity is read only where evaluation reads it: a group active on a flow's target blocks offset sync. */
+  /**
+   * Group activity is read only where evaluation reads it: a group active on a flow's target blocks
+   * offset sync.
+   */
   private boolean isTarget(String alias) {
     return flows.values().stream().anyMatch(f -> f.config().target().equals(alias));
   }
 
-  /** Source partitions on this cluster that had records at risk in the previous cycle, over all flows. */
+  /**
+   * Source partitions on this cluster that had records at risk in the previous cycle, over all
+   * flows.
+   */
   private Set<PartitionKey> atRiskOn(String alias) {
     Set<PartitionKey> atRisk = new java.util.HashSet<>();
     for (FlowCycle f : flows.values()) {

@@ -1,10 +1,10 @@
 package io.mirrorwatch.agent;
 
-import io.mirrorwatch.agent.config.Thresholds;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mirrorwatch.agent.export.MetricsPublisher;
+import io.mirrorwatch.agent.config.Thresholds;
 import io.mirrorwatch.agent.export.AgentSnapshot;
+import io.mirrorwatch.agent.export.MetricsPublisher;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,21 +17,25 @@ import org.junit.jupiter.api.Test;
 
 class AgentCycleTest {
   private static final Instant T0 = Instant.parse("2026-11-25T12:00:00Z");
-  private final MetricsPublisher metrics = new MetricsPublisher(() -> MetricSnapshots.builder().build(), Thresholds.defaults());
+  private final MetricsPublisher metrics =
+      new MetricsPublisher(() -> MetricSnapshots.builder().build(), Thresholds.defaults());
   private final AgentSnapshot initial = AgentSnapshot.empty(T0);
   private final AtomicReference<AgentSnapshot> published = new AtomicReference<>(initial);
 
   @Test
   void aFailedCycleIsCountedKeepsThePreviousSnapshotAndTheNextCycleRuns() {
-    AgentSnapshot next = new AgentSnapshot(T0.plusSeconds(20), List.of(), Map.of("primary", true), List.of());
-    List<Supplier<AgentSnapshot>> cycles = List.of(
-        () -> {
-          throw new IllegalStateException("bug in a rule");
-        },
-        () -> next);
+    AgentSnapshot next =
+        new AgentSnapshot(T0.plusSeconds(20), List.of(), Map.of("primary", true), List.of());
+    List<Supplier<AgentSnapshot>> cycles =
+        List.of(
+            () -> {
+              throw new IllegalStateException("bug in a rule");
+            },
+            () -> next);
     int[] turn = {0};
-    AgentCycle cycle = new AgentCycle(() -> cycles.get(turn[0]++).get(), metrics, published,
-        Clock.fixed(T0, ZoneOffset.UTC));
+    AgentCycle cycle =
+        new AgentCycle(
+            () -> cycles.get(turn[0]++).get(), metrics, published, Clock.fixed(T0, ZoneOffset.UTC));
     assertThat(cycleFailures()).isEqualTo(0.0);
 
     cycle.run();
@@ -45,9 +49,14 @@ class AgentCycleTest {
   }
 
   private double cycleFailures() {
-    return metrics.scrape().lines()
+    return metrics
+        .scrape()
+        .lines()
         .filter(l -> l.startsWith("mirrorwatch_cycle_failures_total "))
         .mapToDouble(l -> Double.parseDouble(l.substring(l.indexOf(' ') + 1)))
-        .findFirst().orElseThrow(() -> new AssertionError("no mirrorwatch_cycle_failures_total in\n" + metrics.scrape()));
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new AssertionError("no mirrorwatch_cycle_failures_total in\n" + metrics.scrape()));
   }
 }

@@ -10,7 +10,6 @@ import io.mirrorwatch.agent.collect.RecordSampler;
 import io.mirrorwatch.agent.collect.jmx.JmxScrape;
 import io.mirrorwatch.agent.collect.jmx.Mm2JmxSource;
 import io.mirrorwatch.agent.config.AgentConfig;
-import io.mirrorwatch.common.cluster.ClusterConfig;
 import io.mirrorwatch.agent.config.ConfigLoader;
 import io.mirrorwatch.agent.config.FlowConfig;
 import io.mirrorwatch.agent.evaluate.Check;
@@ -26,6 +25,7 @@ import io.mirrorwatch.agent.model.Mm2State;
 import io.mirrorwatch.agent.model.PartitionKey;
 import io.mirrorwatch.agent.model.PartitionOffsets;
 import io.mirrorwatch.agent.model.SourceSample;
+import io.mirrorwatch.common.cluster.ClusterConfig;
 import io.mirrorwatch.common.time.MutableClock;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
@@ -45,7 +45,9 @@ import org.junit.jupiter.api.Test;
 class PipelineTest {
   private static final Instant T0 = Instant.parse("2026-11-25T12:00:00Z");
   private static final PartitionKey ORDERS_0 = new PartitionKey("orders", 0);
-  private static final AgentConfig CONFIG = ConfigLoader.parse("""
+  private static final AgentConfig CONFIG =
+      ConfigLoader.parse(
+          """
       clusters:
         primary:
           bootstrap.servers: 127.0.0.1:9092
@@ -54,7 +56,8 @@ class PipelineTest {
       flows:
         - source: primary
           target: dr
-      """, Map.of());
+      """,
+          Map.of());
 
   private final MutableClock clock = new MutableClock(T0);
   private final FakeCluster primary = new FakeCluster(Set.of("orders"));
@@ -83,7 +86,8 @@ class PipelineTest {
     assertThat(h.errors()).isEqualTo(1);
     assertThat(h.lastError()).hasValueSatisfying(e -> assertThat(e).contains("primary is down"));
     assertThat(h.lastSuccess()).contains(T0);
-    // The last good offsets still give the RPO; the oldest record sampled at T0 - 5 s is now 15 s old.
+    // The last good offsets still give the RPO; the oldest record sampled at T0 - 5 s is now 15 s
+    // old.
     assertThat(rpo(failed).records()).isEqualTo(10);
     assertThat(rpo(failed).seconds()).hasValue(15.0);
     assertThat(flow(failed).checks().get(Check.REPLICATION).level()).isEqualTo(Level.DANGER);
@@ -143,7 +147,8 @@ class PipelineTest {
     clock.advance(Duration.ofDays(400));
     AgentSnapshot s = pipeline.runOnce();
     assertThat(s.cycleEndedAt()).isEqualTo(T0.plus(Duration.ofDays(400)));
-    assertThat(s.collectors()).allSatisfy(h -> assertThat(h.lastSuccess()).contains(T0.plus(Duration.ofDays(400))));
+    assertThat(s.collectors())
+        .allSatisfy(h -> assertThat(h.lastSuccess()).contains(T0.plus(Duration.ofDays(400))));
   }
 
   private static FlowAssessment flow(AgentSnapshot s) {
@@ -157,8 +162,10 @@ class PipelineTest {
   }
 
   private static CollectorHealth health(AgentSnapshot s, String collector, String cluster) {
-    return s.collectors().stream().filter(h -> h.collector().equals(collector) && h.cluster().equals(cluster))
-        .findFirst().orElseThrow(() -> new AssertionError("no health of " + collector + "/" + cluster));
+    return s.collectors().stream()
+        .filter(h -> h.collector().equals(collector) && h.cluster().equals(cluster))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no health of " + collector + "/" + cluster));
   }
 
   private final class FakeCollectors implements CollectorFactory {
@@ -210,18 +217,30 @@ class PipelineTest {
     }
 
     @Override
-    public ClusterState collect(Set<String> sourceTopics, Set<String> replicaTopics, Set<String> groups,
-        Set<String> activityOf, Optional<ClusterState> previous, Set<PartitionKey> atRisk) throws CollectException {
+    public ClusterState collect(
+        Set<String> sourceTopics,
+        Set<String> replicaTopics,
+        Set<String> groups,
+        Set<String> activityOf,
+        Optional<ClusterState> previous,
+        Set<PartitionKey> atRisk)
+        throws CollectException {
       check();
       Map<PartitionKey, PartitionOffsets.Source> sources = new HashMap<>();
-      sourceTopics.forEach(t -> sources.put(new PartitionKey(t, 0), new PartitionOffsets.Source(0, 100)));
+      sourceTopics.forEach(
+          t -> sources.put(new PartitionKey(t, 0), new PartitionOffsets.Source(0, 100)));
       Map<PartitionKey, PartitionOffsets.Replica> replicas = new HashMap<>();
-      replicaTopics.forEach(t -> replicas.put(new PartitionKey(t, 0), new PartitionOffsets.Replica(90, OptionalLong.empty())));
-      return new ClusterState(topics.toString(), clock.instant(), sources, replicas, Map.of(), Set.of());
+      replicaTopics.forEach(
+          t ->
+              replicas.put(
+                  new PartitionKey(t, 0), new PartitionOffsets.Replica(90, OptionalLong.empty())));
+      return new ClusterState(
+          topics.toString(), clock.instant(), sources, replicas, Map.of(), Set.of());
     }
 
     @Override
-    public Map<PartitionKey, Long> offsetsForTimes(Map<PartitionKey, Long> timestamps) throws CollectException {
+    public Map<PartitionKey, Long> offsetsForTimes(Map<PartitionKey, Long> timestamps)
+        throws CollectException {
       check();
       return Map.of();
     }
@@ -244,7 +263,8 @@ class PipelineTest {
       if (bug) {
         throw new IllegalStateException("bug");
       }
-      return new Mm2State(clock.instant(), Map.of(ORDERS_0, 90L), Map.of(), Optional.of(clock.instant()));
+      return new Mm2State(
+          clock.instant(), Map.of(ORDERS_0, 90L), Map.of(), Optional.of(clock.instant()));
     }
 
     @Override
@@ -256,12 +276,15 @@ class PipelineTest {
     final List<Map<PartitionKey, Long>> asked = new ArrayList<>();
 
     @Override
-    public SourceSample sample(Map<PartitionKey, Long> timestampAt, Map<PartitionKey, Long> latest,
+    public SourceSample sample(
+        Map<PartitionKey, Long> timestampAt,
+        Map<PartitionKey, Long> latest,
         Map<PartitionKey, Long> tailStart) {
       asked.add(Map.copyOf(timestampAt));
       Map<PartitionKey, SourceSample.OffsetTimestamp> stamps = new HashMap<>();
       long ts = clock.instant().minusSeconds(5).toEpochMilli();
-      timestampAt.forEach((k, offset) -> stamps.put(k, new SourceSample.OffsetTimestamp(offset, ts)));
+      timestampAt.forEach(
+          (k, offset) -> stamps.put(k, new SourceSample.OffsetTimestamp(offset, ts)));
       return new SourceSample(clock.instant(), stamps, tailStart, Map.of());
     }
 
@@ -277,10 +300,18 @@ class PipelineTest {
       if (failing) {
         throw new CollectException("JMX scrape of fake failed: refused");
       }
-      MetricSnapshots raw = MetricSnapshots.of(GaugeSnapshot.builder().name("kafka_connect_worker_connector_count")
-          .dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().value(2).build()).build());
-      return new JmxScrape(new Mm2JmxSnapshot(Map.of("MirrorSourceConnector", "running"),
-          Map.of("MirrorSourceConnector", Map.of("running", 1)), List.of(10.0)), raw);
+      MetricSnapshots raw =
+          MetricSnapshots.of(
+              GaugeSnapshot.builder()
+                  .name("kafka_connect_worker_connector_count")
+                  .dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().value(2).build())
+                  .build());
+      return new JmxScrape(
+          new Mm2JmxSnapshot(
+              Map.of("MirrorSourceConnector", "running"),
+              Map.of("MirrorSourceConnector", Map.of("running", 1)),
+              List.of(10.0)),
+          raw);
     }
 
     @Override

@@ -14,37 +14,45 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The agent's full collect-and-evaluate cycle ({@link Pipeline#runOnce()}) on the lab's
- * primary -> dr flow, as the agent runs it: both clusters, no MM2 JMX endpoint (there is no MM2).
- * One Pipeline, built once; two warm-up cycles (see {@link #warmUp()}) must succeed in every collector.
+ * The agent's full collect-and-evaluate cycle ({@link Pipeline#runOnce()}) on the lab's primary ->
+ * dr flow, as the agent runs it: both clusters, no MM2 JMX endpoint (there is no MM2). One
+ * Pipeline, built once; two warm-up cycles (see {@link #warmUp()}) must succeed in every collector.
  */
 final class AgentCycle implements AutoCloseable {
   private final Pipeline pipeline;
-  /** Per collector@cluster, its duration in each timed cycle (seconds), from the agent's own CollectorHealthTracker. */
+
+  /**
+   * Per collector@cluster, its duration in each timed cycle (seconds), from the agent's own
+   * CollectorHealthTracker.
+   */
   private final Map<String, List<Double>> collectorSeconds = new TreeMap<>();
+
   private AgentSnapshot last;
 
   AgentCycle(String primaryBootstrap, String drBootstrap) {
     AgentConfig config = config(primaryBootstrap, drBootstrap);
     // The agent's own collectors; the config names no MM2 JMX endpoint, so none is scraped.
-    this.pipeline = new Pipeline(config, Clock.systemUTC(), new KafkaCollectors(config, Clock.systemUTC()));
+    this.pipeline =
+        new Pipeline(config, Clock.systemUTC(), new KafkaCollectors(config, Clock.systemUTC()));
   }
 
   /** A generous deadline: a slow call must show up as time, not as a failed collector. */
   static AgentConfig config(String primaryBootstrap, String drBootstrap) {
-    String yaml = String.join("\n",
-        "scrape: {interval: 60s, deadline: 30s}",
-        "http: {bind: 127.0.0.1, port: 0}",
-        "clusters:",
-        "  primary: {bootstrap.servers: \"" + primaryBootstrap + "\"}",
-        "  dr: {bootstrap.servers: \"" + drBootstrap + "\"}",
-        "flows:",
-        "  - source: primary",
-        "    target: dr",
-        "    policy: default",
-        "    topics: {include: [\"bench-.*\"]}",
-        "    groups: {include: [\".*\"]}",
-        "");
+    String yaml =
+        String.join(
+            "\n",
+            "scrape: {interval: 60s, deadline: 30s}",
+            "http: {bind: 127.0.0.1, port: 0}",
+            "clusters:",
+            "  primary: {bootstrap.servers: \"" + primaryBootstrap + "\"}",
+            "  dr: {bootstrap.servers: \"" + drBootstrap + "\"}",
+            "flows:",
+            "  - source: primary",
+            "    target: dr",
+            "    policy: default",
+            "    topics: {include: [\"bench-.*\"]}",
+            "    groups: {include: [\".*\"]}",
+            "");
     return ConfigLoader.parse(yaml, Map.of());
   }
 
@@ -72,7 +80,8 @@ final class AgentCycle implements AutoCloseable {
     last = pipeline.runOnce();
     double took = Stats.seconds(System.nanoTime() - start);
     for (CollectorHealth h : last.collectors()) {
-      collectorSeconds.computeIfAbsent(label + " " + h.collector() + "@" + h.cluster(), k -> new ArrayList<>())
+      collectorSeconds
+          .computeIfAbsent(label + " " + h.collector() + "@" + h.cluster(), k -> new ArrayList<>())
           .add(h.lastDuration().toNanos() / 1e9);
     }
     checkNoErrors(last, label);
@@ -98,9 +107,18 @@ final class AgentCycle implements AutoCloseable {
 
   private static void checkNoErrors(AgentSnapshot s, String label) {
     for (CollectorHealth h : s.collectors()) {
-      h.lastError().ifPresent(e -> {
-        throw new IllegalStateException(label + " cycle: collector " + h.collector() + "@" + h.cluster() + " failed: " + e);
-      });
+      h.lastError()
+          .ifPresent(
+              e -> {
+                throw new IllegalStateException(
+                    label
+                        + " cycle: collector "
+                        + h.collector()
+                        + "@"
+                        + h.cluster()
+                        + " failed: "
+                        + e);
+              });
     }
   }
 
@@ -117,8 +135,10 @@ final class AgentCycle implements AutoCloseable {
     StringBuilder b = new StringBuilder();
     for (FlowAssessment f : s.flows()) {
       long atRisk = f.topics().stream().mapToLong(t -> t.records()).sum();
-      b.append(String.format("flow %s: %d topics, %d groups, records at risk %d, checks %s",
-          f.flow(), f.topics().size(), f.groups().size(), atRisk, f.checks().keySet()));
+      b.append(
+          String.format(
+              "flow %s: %d topics, %d groups, records at risk %d, checks %s",
+              f.flow(), f.topics().size(), f.groups().size(), atRisk, f.checks().keySet()));
     }
     return b.toString();
   }

@@ -42,13 +42,15 @@ public final class AgentHeapProbe {
       retained = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
       histogram().lines().limit(HISTOGRAM_LINES).forEach(l -> System.out.println("HISTO " + l));
     }
-    long peak = ManagementFactory.getMemoryPoolMXBeans().stream()
-        .filter(p -> p.getType() == MemoryType.HEAP)
-        .mapToLong(p -> p.getPeakUsage().getUsed())
-        .sum();
+    long peak =
+        ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(p -> p.getType() == MemoryType.HEAP)
+            .mapToLong(p -> p.getPeakUsage().getUsed())
+            .sum();
     long max = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax();
     Stats s = Stats.of(cycles);
-    System.out.printf("RESULT median=%.4f min=%.4f max=%.4f retainedMb=%.1f peakPoolsMb=%.1f maxHeapMb=%.1f"
+    System.out.printf(
+        "RESULT median=%.4f min=%.4f max=%.4f retainedMb=%.1f peakPoolsMb=%.1f maxHeapMb=%.1f"
             + " gcCount=%d gcMillis=%d%n",
         s.median(), s.min(), s.max(), mb(retained), mb(peak), mb(max), gcCount, gcMillis);
   }
@@ -56,9 +58,13 @@ public final class AgentHeapProbe {
   /** What the live heap is made of: jcmd's GC.class_histogram, asked of this JVM itself. */
   private static String histogram() {
     try {
-      return (String) ManagementFactory.getPlatformMBeanServer().invoke(
-          new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
-          new Object[] {null}, new String[] {String[].class.getName()});
+      return (String)
+          ManagementFactory.getPlatformMBeanServer()
+              .invoke(
+                  new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                  "gcClassHistogram",
+                  new Object[] {null},
+                  new String[] {String[].class.getName()});
     } catch (JMException e) {
       return "(no class histogram: " + e + ")";
     }
@@ -70,11 +76,13 @@ public final class AgentHeapProbe {
 
   private static long gcCount() {
     return ManagementFactory.getGarbageCollectorMXBeans().stream()
-        .mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
+        .mapToLong(GarbageCollectorMXBean::getCollectionCount)
+        .sum();
   }
 
   private static long gcMillis() {
     return ManagementFactory.getGarbageCollectorMXBeans().stream()
-        .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
+        .mapToLong(GarbageCollectorMXBean::getCollectionTime)
+        .sum();
   }
 }

@@ -6,10 +6,12 @@ import java.util.List;
 /**
  * Command-line options of {@link AgentCycleBench}.
  *
- * @param partitions source partitions in all; they are spread over topics of {@code partitionsPerTopic}
+ * @param partitions source partitions in all; they are spread over topics of {@code
+ *     partitionsPerTopic}
  * @param groups consumer groups with committed offsets on both clusters
  * @param runs timed repetitions of each measurement (after one untimed warm-up)
- * @param toolRuns timed runs of the tool (one JVM each; the slowest measurement), at most {@code runs}
+ * @param toolRuns timed runs of the tool (one JVM each; the slowest measurement), at most {@code
+ *     runs}
  * @param recordsPerPartition records produced into each source partition and its replica
  * @param brokerHeap {@code -Xmx} of each lab broker
  * @param agentHeap {@code -Xmx} of the child JVM that runs the agent's cycle for the heap figure
@@ -32,10 +34,12 @@ record BenchOptions(
 
   BenchOptions {
     if (partitions < 1 || partitionsPerTopic < 1 || partitions % partitionsPerTopic != 0) {
-      throw new IllegalArgumentException("--partitions must be a positive multiple of --partitions-per-topic");
+      throw new IllegalArgumentException(
+          "--partitions must be a positive multiple of --partitions-per-topic");
     }
     if (groups < 1 || runs < 1 || recordsPerPartition < 1 || toolRuns < 1 || toolRuns > runs) {
-      throw new IllegalArgumentException("--groups, --runs, --tool-runs and --records must be >= 1, --tool-runs <= --runs");
+      throw new IllegalArgumentException(
+          "--groups, --runs, --tool-runs and --records must be >= 1, --tool-runs <= --runs");
     }
   }
 
@@ -79,7 +83,15 @@ record BenchOptions(
         default -> throw new IllegalArgumentException("unknown option " + flag + "\n" + USAGE);
       }
     }
-    return new BenchOptions(partitions, perTopic, groups, runs, toolRuns < 0 ? runs : toolRuns, records, brokerHeap,
-        agentHeap, heapOnly);
+    return new BenchOptions(
+        partitions,
+        perTopic,
+        groups,
+        runs,
+        toolRuns < 0 ? runs : toolRuns,
+        records,
+        brokerHeap,
+        agentHeap,
+        heapOnly);
   }
 }

@@ -22,18 +22,23 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Where the agent's cycle goes: each kind of request the agent's collectors make, over the whole
- * estate, timed alone on a warm client (medians). Mirrors {@code ClusterCollector.topics/groups/collect},
- * {@code ClusterCollector.offsetsForTimes} and the metadata request of {@code TopicTail}; if those
- * change, change this list. The agent sends {@code listOffsets latest} every cycle; earliest (source
- * topics only), maxTimestamp (replicas only) and forTimestamp over every partition only when nothing
- * is known (a new Pipeline), otherwise for the partitions whose answers cannot be reused
- * ({@code OffsetReuse}): these rows are the price of asking every partition.
+ * estate, timed alone on a warm client (medians). Mirrors {@code
+ * ClusterCollector.topics/groups/collect}, {@code ClusterCollector.offsetsForTimes} and the
+ * metadata request of {@code TopicTail}; if those change, change this list. The agent sends {@code
+ * listOffsets latest} every cycle; earliest (source topics only), maxTimestamp (replicas only) and
+ * forTimestamp over every partition only when nothing is known (a new Pipeline), otherwise for the
+ * partitions whose answers cannot be reused ({@code OffsetReuse}): these rows are the price of
+ * asking every partition.
  */
 final class CallBreakdown {
   private CallBreakdown() {}
 
-  static Map<String, Stats> measure(String bootstrap, List<TopicPartition> partitions, List<String> groups,
-      Map<TopicPartition, Long> timestamps, int reps) {
+  static Map<String, Stats> measure(
+      String bootstrap,
+      List<TopicPartition> partitions,
+      List<String> groups,
+      Map<TopicPartition, Long> timestamps,
+      int reps) {
     Map<String, Supplier<Object>> calls = new LinkedHashMap<>();
     Set<String> topics = new HashSet<>();
     partitions.forEach(tp -> topics.add(tp.topic()));
@@ -41,24 +46,41 @@ final class CallBreakdown {
     groups.forEach(g -> specs.put(g, new ListConsumerGroupOffsetsSpec()));
     Map<String, Stats> result = new LinkedHashMap<>();
     try (Admin admin = MinimalCycle.admin(bootstrap);
-        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
-            Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
-            new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      calls.put("listTopics", () -> get(admin.listTopics(new ListTopicsOptions().listInternal(false)).names()));
+        KafkaConsumer<byte[], byte[]> consumer =
+            new KafkaConsumer<>(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+      calls.put(
+          "listTopics",
+          () -> get(admin.listTopics(new ListTopicsOptions().listInternal(false)).names()));
       calls.put("listGroups", () -> get(admin.listGroups().all()));
       calls.put("describeTopics", () -> get(admin.describeTopics(topics).allTopicNames()));
-      calls.put("listOffsets earliest", () -> get(admin.listOffsets(specs(partitions, OffsetSpec.earliest())).all()));
-      calls.put("listOffsets latest", () -> get(admin.listOffsets(specs(partitions, OffsetSpec.latest())).all()));
-      calls.put("listOffsets maxTimestamp",
+      calls.put(
+          "listOffsets earliest",
+          () -> get(admin.listOffsets(specs(partitions, OffsetSpec.earliest())).all()));
+      calls.put(
+          "listOffsets latest",
+          () -> get(admin.listOffsets(specs(partitions, OffsetSpec.latest())).all()));
+      calls.put(
+          "listOffsets maxTimestamp",
           () -> get(admin.listOffsets(specs(partitions, OffsetSpec.maxTimestamp())).all()));
-      calls.put("listConsumerGroupOffsets (all groups)", () -> get(admin.listConsumerGroupOffsets(specs).all()));
-      calls.put("describeConsumerGroups (all groups)", () -> get(admin.describeConsumerGroups(groups).all()));
+      calls.put(
+          "listConsumerGroupOffsets (all groups)",
+          () -> get(admin.listConsumerGroupOffsets(specs).all()));
+      calls.put(
+          "describeConsumerGroups (all groups)",
+          () -> get(admin.describeConsumerGroups(groups).all()));
       if (!timestamps.isEmpty()) {
         Map<TopicPartition, OffsetSpec> forTimes = new HashMap<>();
         timestamps.forEach((tp, ts) -> forTimes.put(tp, OffsetSpec.forTimestamp(ts)));
-        calls.put("listOffsets forTimestamp (offsetsForTimes)", () -> get(admin.listOffsets(forTimes).all()));
+        calls.put(
+            "listOffsets forTimestamp (offsetsForTimes)",
+            () -> get(admin.listOffsets(forTimes).all()));
       }
-      calls.put("consumer listTopics (TopicTail metadata)", () -> consumer.listTopics(Duration.ofSeconds(30)));
+      calls.put(
+          "consumer listTopics (TopicTail metadata)",
+          () -> consumer.listTopics(Duration.ofSeconds(30)));
       for (Map.Entry<String, Supplier<Object>> c : calls.entrySet()) {
         var unused = c.getValue().get(); // warm
         List<Double> took = new ArrayList<>();
@@ -74,21 +96,24 @@ final class CallBreakdown {
   }
 
   /** Newest timestamp of each partition, for the offsetsForTimes request the agent makes. */
-  static Map<TopicPartition, Long> newestTimestamps(String bootstrap, List<TopicPartition> partitions) {
+  static Map<TopicPartition, Long> newestTimestamps(
+      String bootstrap, List<TopicPartition> partitions) {
     try (Admin admin = MinimalCycle.admin(bootstrap)) {
       Map<TopicPartition, ListOffsetsResultInfo> newest =
           get(admin.listOffsets(specs(partitions, OffsetSpec.maxTimestamp())).all());
       Map<TopicPartition, Long> ts = new HashMap<>();
-      newest.forEach((tp, info) -> {
-        if (info.timestamp() >= 0) {
-          ts.put(tp, info.timestamp());
-        }
-      });
+      newest.forEach(
+          (tp, info) -> {
+            if (info.timestamp() >= 0) {
+              ts.put(tp, info.timestamp());
+            }
+          });
       return ts;
     }
   }
 
-  private static Map<TopicPartition, OffsetSpec> specs(List<TopicPartition> partitions, OffsetSpec spec) {
+  private static Map<TopicPartition, OffsetSpec> specs(
+      List<TopicPartition> partitions, OffsetSpec spec) {
     Map<TopicPartition, OffsetSpec> m = new HashMap<>();
     partitions.forEach(tp -> m.put(tp, spec));
     return m;

@@ -13,10 +13,18 @@ import java.util.concurrent.TimeUnit;
  * and error go to files.
  */
 final class ChildRun {
-  /** kafka-run-class.sh's defaults (KAFKA_HEAP_OPTS, KAFKA_JVM_PERFORMANCE_OPTS) for a Kafka tool. */
-  static final List<String> KAFKA_TOOL_JVM = List.of("-Xmx256M", "-server", "-XX:+UseG1GC",
-      "-XX:MaxGCPauseMillis=20", "-XX:InitiatingHeapOccupancyPercent=35", "-XX:+ExplicitGCInvokesConcurrent",
-      "-Djava.awt.headless=true");
+  /**
+   * kafka-run-class.sh's defaults (KAFKA_HEAP_OPTS, KAFKA_JVM_PERFORMANCE_OPTS) for a Kafka tool.
+   */
+  static final List<String> KAFKA_TOOL_JVM =
+      List.of(
+          "-Xmx256M",
+          "-server",
+          "-XX:+UseG1GC",
+          "-XX:MaxGCPauseMillis=20",
+          "-XX:InitiatingHeapOccupancyPercent=35",
+          "-XX:+ExplicitGCInvokesConcurrent",
+          "-Djava.awt.headless=true");
 
   private ChildRun() {}
 
@@ -45,7 +53,8 @@ final class ChildRun {
     return r;
   }
 
-  static Result runAllowingFailure(List<String> jvmOptions, String mainClass, List<String> args, Path out) {
+  static Result runAllowingFailure(
+      List<String> jvmOptions, String mainClass, List<String> args, Path out) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(jvmOptions);
@@ -56,10 +65,8 @@ final class ChildRun {
     Path err = out.resolveSibling(out.getFileName() + ".err");
     long start = System.nanoTime();
     try {
-      Process p = new ProcessBuilder(cmd)
-          .redirectOutput(out.toFile())
-          .redirectError(err.toFile())
-          .start();
+      Process p =
+          new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
       if (!p.waitFor(15, TimeUnit.MINUTES)) {
         p.destroyForcibly();
         throw new IllegalStateException(mainClass + " did not finish within 15 minutes");

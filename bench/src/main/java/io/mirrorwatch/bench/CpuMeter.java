@@ -23,13 +23,15 @@ final class CpuMeter {
   }
 
   Reading read() {
-    double client = seconds(ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO));
+    double client =
+        seconds(ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO));
     double brokers = 0;
     for (long pid : brokerPids) {
-      brokers += ProcessHandle.of(pid)
-          .flatMap(p -> p.info().totalCpuDuration())
-          .map(CpuMeter::seconds)
-          .orElse(0.0);
+      brokers +=
+          ProcessHandle.of(pid)
+              .flatMap(p -> p.info().totalCpuDuration())
+              .map(CpuMeter::seconds)
+              .orElse(0.0);
     }
     return new Reading(client, brokers);
   }

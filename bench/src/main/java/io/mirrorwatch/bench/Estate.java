@@ -25,10 +25,10 @@ import org.apache.kafka.connect.mirror.DefaultReplicationPolicy;
 import org.apache.kafka.connect.mirror.ReplicationPolicy;
 
 /**
- * The benchmark's estate: topics {@code bench-NNN} on primary, their replicas {@code primary.bench-NNN}
- * on dr with the same records (same timestamps and headers, as MM2 would copy them, but written
- * directly: the agent's collect is measured, not replication), and consumer groups with committed
- * offsets on both clusters.
+ * The benchmark's estate: topics {@code bench-NNN} on primary, their replicas {@code
+ * primary.bench-NNN} on dr with the same records (same timestamps and headers, as MM2 would copy
+ * them, but written directly: the agent's collect is measured, not replication), and consumer
+ * groups with committed offsets on both clusters.
  *
  * <p>Every record of a partition has its own timestamp, so the replica's newest timestamp maps back
  * to exactly one source offset and the agent sees the replicas caught up: the steady state of an
@@ -45,6 +45,7 @@ final class Estate {
   private final BenchOptions options;
   private final List<String> topics = new ArrayList<>();
   private final Map<String, List<String>> topicsOfGroup = new LinkedHashMap<>();
+
   /** Timestamp of record 0 of every partition, the same on both clusters (MM2 keeps timestamps). */
   private final long baseTimestamp = System.currentTimeMillis() - Duration.ofMinutes(10).toMillis();
 
@@ -89,15 +90,21 @@ final class Estate {
 
   /** Committed offsets rows of all groups on one cluster (what the tool prints, one row each). */
   long committedRows() {
-    return topicsOfGroup.values().stream().mapToLong(l -> (long) l.size() * options.partitionsPerTopic()).sum();
+    return topicsOfGroup.values().stream()
+        .mapToLong(l -> (long) l.size() * options.partitionsPerTopic())
+        .sum();
   }
 
-  /** Creates topics, records and group offsets on one cluster; {@code replicas} selects the dr side. */
+  /**
+   * Creates topics, records and group offsets on one cluster; {@code replicas} selects the dr side.
+   */
   void build(String bootstrap, boolean replicas) {
-    try (Admin admin = Admin.create(Map.of(
-        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 120_000,
-        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 300_000))) {
+    try (Admin admin =
+        Admin.create(
+            Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 120_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 300_000))) {
       long t0 = System.nanoTime();
       createTopics(admin, replicas);
       long t1 = System.nanoTime();
@@ -106,8 +113,12 @@ final class Estate {
       long t2 = System.nanoTime();
       commit(admin, replicas);
       long t3 = System.nanoTime();
-      System.out.printf("  %s: topics %.1f s, records %.1f s, group offsets %.1f s%n", replicas ? "dr" : "primary",
-          Stats.seconds(t1 - t0), Stats.seconds(t2 - t1), Stats.seconds(t3 - t2));
+      System.out.printf(
+          "  %s: topics %.1f s, records %.1f s, group offsets %.1f s%n",
+          replicas ? "dr" : "primary",
+          Stats.seconds(t1 - t0),
+          Stats.seconds(t2 - t1),
+          Stats.seconds(t3 - t2));
     }
   }
 
@@ -128,15 +139,16 @@ final class Estate {
    * and so is every partition's log end afterwards.
    */
   private void produce(String bootstrap, boolean replicas, int from, int to) {
-    Map<String, Object> props = Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false,
-        ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1,
-        ProducerConfig.ACKS_CONFIG, "1",
-        ProducerConfig.LINGER_MS_CONFIG, 20,
-        ProducerConfig.BATCH_SIZE_CONFIG, 16_384,
-        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 120_000,
-        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 600_000);
+    Map<String, Object> props =
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false,
+            ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1,
+            ProducerConfig.ACKS_CONFIG, "1",
+            ProducerConfig.LINGER_MS_CONFIG, 20,
+            ProducerConfig.BATCH_SIZE_CONFIG, 16_384,
+            ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 120_000,
+            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 600_000);
     AtomicReference<Exception> failed = new AtomicReference<>();
     try (KafkaProducer<byte[], byte[]> producer =
         new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
@@ -146,8 +158,14 @@ final class Estate {
           RecordHeaders headers = new RecordHeaders();
           headers.add(EVENT_ID_HEADER, id.getBytes(StandardCharsets.UTF_8));
           String topic = replicas ? replica(tp.topic()) : tp.topic();
-          producer.send(new ProducerRecord<>(topic, tp.partition(), baseTimestamp + i,
-              id.getBytes(StandardCharsets.UTF_8), ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8), headers),
+          producer.send(
+              new ProducerRecord<>(
+                  topic,
+                  tp.partition(),
+                  baseTimestamp + i,
+                  id.getBytes(StandardCharsets.UTF_8),
+                  ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8),
+                  headers),
               (metadata, e) -> {
                 if (e != null) {
                   failed.compareAndSet(null, e);
@@ -165,8 +183,8 @@ final class Estate {
   /**
    * Moves every partition of the estate, as a busy replicated estate does between two agent cycles:
    * record {@code recordsPerPartition + round} (0-based round) into every source partition and the
-   * same record (timestamp, header) into its replica, as MM2 would copy it; the replicas stay caught
-   * up. Every send is acknowledged (acks=1) or this throws.
+   * same record (timestamp, header) into its replica, as MM2 would copy it; the replicas stay
+   * caught up. Every send is acknowledged (acks=1) or this throws.
    */
   void appendRound(String primaryBootstrap, String drBootstrap, int round) {
     int i = options.recordsPerPartition() + round;
@@ -178,11 +196,18 @@ final class Estate {
   private void checkLogEnds(Admin admin, boolean replicas) {
     Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
     partitions(replicas).forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-    await(admin.listOffsets(latest).all(), "listing log ends").forEach((tp, info) -> {
-      if (info.offset() != options.recordsPerPartition()) {
-        throw new IllegalStateException(tp + " ends at " + info.offset() + ", expected " + options.recordsPerPartition());
-      }
-    });
+    await(admin.listOffsets(latest).all(), "listing log ends")
+        .forEach(
+            (tp, info) -> {
+              if (info.offset() != options.recordsPerPartition()) {
+                throw new IllegalStateException(
+                    tp
+                        + " ends at "
+                        + info.offset()
+                        + ", expected "
+                        + options.recordsPerPartition());
+              }
+            });
   }
 
   private void commit(Admin admin, boolean replicas) {
@@ -193,7 +218,8 @@ final class Estate {
       for (String t : e.getValue()) {
         for (int p = 0; p < options.partitionsPerTopic(); p++) {
           long lag = (g + p) % (options.recordsPerPartition() + 1);
-          offsets.put(new TopicPartition(replicas ? replica(t) : t, p),
+          offsets.put(
+              new TopicPartition(replicas ? replica(t) : t, p),
               new OffsetAndMetadata(options.recordsPerPartition() - lag));
         }
       }

@@ -14,15 +14,17 @@ import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * The limit: the least any tool must ask to know committed offsets and log ends of the estate.
- * Per cluster one {@code listConsumerGroupOffsets} for all groups (the multi-group form) and one
- * {@code listOffsets} (latest) for all partitions, the four requests issued at once on warm Admin
- * clients; group and partition lists are known in advance (no listing, no describe).
+ * The limit: the least any tool must ask to know committed offsets and log ends of the estate. Per
+ * cluster one {@code listConsumerGroupOffsets} for all groups (the multi-group form) and one {@code
+ * listOffsets} (latest) for all partitions, the four requests issued at once on warm Admin clients;
+ * group and partition lists are known in advance (no listing, no describe).
  */
 final class MinimalCycle implements AutoCloseable {
   private final List<Side> sides = new ArrayList<>();
 
-  private record Side(Admin admin, Map<String, ListConsumerGroupOffsetsSpec> groups,
+  private record Side(
+      Admin admin,
+      Map<String, ListConsumerGroupOffsetsSpec> groups,
       Map<TopicPartition, OffsetSpec> partitions) {}
 
   MinimalCycle(String primaryBootstrap, String drBootstrap, Estate estate) {
@@ -33,10 +35,11 @@ final class MinimalCycle implements AutoCloseable {
   }
 
   static Admin admin(String bootstrap) {
-    return Admin.create(Map.of(
-        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 30_000,
-        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
+    return Admin.create(
+        Map.of(
+            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 30_000,
+            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
   }
 
   private static Map<TopicPartition, OffsetSpec> latest(List<TopicPartition> partitions) {
@@ -48,17 +51,21 @@ final class MinimalCycle implements AutoCloseable {
   /** One cycle, in seconds; checks that every group and partition was answered. */
   double timedCycle() {
     long start = System.nanoTime();
-    List<KafkaFuture<Map<String, Map<TopicPartition, OffsetAndMetadata>>>> committed = new ArrayList<>();
+    List<KafkaFuture<Map<String, Map<TopicPartition, OffsetAndMetadata>>>> committed =
+        new ArrayList<>();
     List<KafkaFuture<Map<TopicPartition, ListOffsetsResultInfo>>> ends = new ArrayList<>();
     for (Side s : sides) {
       committed.add(s.admin().listConsumerGroupOffsets(s.groups()).all());
       ends.add(s.admin().listOffsets(s.partitions()).all());
     }
     for (int i = 0; i < sides.size(); i++) {
-      Map<String, Map<TopicPartition, OffsetAndMetadata>> c = Estate.await(committed.get(i), "listConsumerGroupOffsets");
+      Map<String, Map<TopicPartition, OffsetAndMetadata>> c =
+          Estate.await(committed.get(i), "listConsumerGroupOffsets");
       Map<TopicPartition, ListOffsetsResultInfo> e = Estate.await(ends.get(i), "listOffsets");
-      if (c.size() != sides.get(i).groups().size() || e.size() != sides.get(i).partitions().size()) {
-        throw new IllegalStateException("minimal cycle: " + c.size() + " groups, " + e.size() + " partitions answered");
+      if (c.size() != sides.get(i).groups().size()
+          || e.size() != sides.get(i).partitions().size()) {
+        throw new IllegalStateException(
+            "minimal cycle: " + c.size() + " groups, " + e.size() + " partitions answered");
       }
     }
     return Stats.seconds(System.nanoTime() - start);

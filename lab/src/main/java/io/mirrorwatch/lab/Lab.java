@@ -1,11 +1,11 @@
 package io.mirrorwatch.lab;
 
+import io.mirrorwatch.common.replication.PolicyKind;
+import io.mirrorwatch.common.replication.Replication;
 import io.mirrorwatch.lab.cluster.KafkaCluster;
 import io.mirrorwatch.lab.cluster.TopicReader;
 import io.mirrorwatch.lab.mm2.MirrorMakerProcess;
 import io.mirrorwatch.lab.mm2.OffsetTranslation;
-import io.mirrorwatch.common.replication.PolicyKind;
-import io.mirrorwatch.common.replication.Replication;
 import io.mirrorwatch.lab.poll.Poll;
 import io.mirrorwatch.lab.workload.GroundTruth;
 import io.mirrorwatch.lab.workload.OrderProcessor;
@@ -32,10 +32,10 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.connect.mirror.ReplicationPolicy;
 
 /**
- * The DR lab: cluster {@code primary}, cluster {@code dr}, a MirrorMaker 2 replicating primary -> dr,
- * an order workload, and the controls that tests and drills use. Everything runs on loopback with
- * free ports, in a temporary directory that {@link #close()} removes (set
- * {@code -Dmirrorwatch.lab.keep=true} to keep it for a post-mortem).
+ * The DR lab: cluster {@code primary}, cluster {@code dr}, a MirrorMaker 2 replicating primary ->
+ * dr, an order workload, and the controls that tests and drills use. Everything runs on loopback
+ * with free ports, in a temporary directory that {@link #close()} removes (set {@code
+ * -Dmirrorwatch.lab.keep=true} to keep it for a post-mortem).
  */
 public final class Lab implements AutoCloseable {
   public static final String PRIMARY = "primary";
@@ -131,7 +131,9 @@ public final class Lab implements AutoCloseable {
     return forward;
   }
 
-  /** The dr -> primary MirrorMaker used for failback; not running until {@link #startReverseFlow()}. */
+  /**
+   * The dr -> primary MirrorMaker used for failback; not running until {@link #startReverseFlow()}.
+   */
   public MirrorMakerProcess reverseMirrorMaker() {
     return reverse;
   }
@@ -161,7 +163,9 @@ public final class Lab implements AutoCloseable {
     return policy().formatRemoteTopic(sourceAlias, topic);
   }
 
-  /** The order topics the processor reads on {@code cluster}: local orders and the other's replica. */
+  /**
+   * The order topics the processor reads on {@code cluster}: local orders and the other's replica.
+   */
   public List<String> orderTopicsOn(KafkaCluster cluster) {
     String replica = replicaTopic(other(cluster).alias(), Orders.TOPIC);
     return replica.equals(Orders.TOPIC) ? List.of(Orders.TOPIC) : List.of(Orders.TOPIC, replica);
@@ -192,7 +196,8 @@ public final class Lab implements AutoCloseable {
   public void awaitReplicated(KafkaCluster source, Duration timeout) {
     KafkaCluster target = other(source);
     String replica = replicaTopic(source.alias(), Orders.TOPIC);
-    Map<Integer, ProducedEvent> expected = truth.lastProducedPerPartition(source.alias(), Orders.TOPIC);
+    Map<Integer, ProducedEvent> expected =
+        truth.lastProducedPerPartition(source.alias(), Orders.TOPIC);
     Poll.until(
         "orders on " + source.alias() + " to be replicated to " + replica + " on " + target.alias(),
         timeout,
@@ -202,7 +207,8 @@ public final class Lab implements AutoCloseable {
   /** Event ID of the last record of each partition of {@code topic} on {@code cluster}. */
   public static Map<Integer, String> lastEventIds(KafkaCluster cluster, String topic) {
     Map<Integer, String> last = new HashMap<>();
-    for (ConsumerRecord<byte[], byte[]> r : TopicReader.readAll(cluster, topic, Duration.ofSeconds(30))) {
+    for (ConsumerRecord<byte[], byte[]> r :
+        TopicReader.readAll(cluster, topic, Duration.ofSeconds(30))) {
       Header h = r.headers().lastHeader(Orders.EVENT_ID_HEADER);
       if (h != null) {
         last.put(r.partition(), new String(h.value(), StandardCharsets.UTF_8));
@@ -284,7 +290,10 @@ public final class Lab implements AutoCloseable {
     }
   }
 
-  /** Deletes {@code root} and everything under it, best effort (also for the benchmarks' work directories). */
+  /**
+   * Deletes {@code root} and everything under it, best effort (also for the benchmarks' work
+   * directories).
+   */
   public static void deleteTree(Path root) {
     if (!Files.exists(root)) {
       return;
@@ -299,7 +308,8 @@ public final class Lab implements AutoCloseable {
   /** The event IDs in {@code topic} on {@code cluster}, in log order per partition. */
   public static List<String> eventIds(KafkaCluster cluster, String topic) {
     List<String> ids = new ArrayList<>();
-    for (ConsumerRecord<byte[], byte[]> r : TopicReader.readAll(cluster, topic, Duration.ofSeconds(60))) {
+    for (ConsumerRecord<byte[], byte[]> r :
+        TopicReader.readAll(cluster, topic, Duration.ofSeconds(60))) {
       Optional.ofNullable(r.headers().lastHeader(Orders.EVENT_ID_HEADER))
           .ifPresent(h -> ids.add(new String(h.value(), StandardCharsets.UTF_8)));
     }

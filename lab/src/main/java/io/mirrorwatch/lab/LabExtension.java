@@ -1,10 +1,10 @@
 package io.mirrorwatch.lab;
 
+import io.mirrorwatch.common.replication.PolicyKind;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import io.mirrorwatch.common.replication.PolicyKind;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -19,7 +19,8 @@ import org.junit.jupiter.api.extension.TestWatcher;
  */
 public final class LabExtension
     implements BeforeAllCallback, AfterAllCallback, ParameterResolver, TestWatcher {
-  private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(LabExtension.class);
+  private static final ExtensionContext.Namespace NS =
+      ExtensionContext.Namespace.create(LabExtension.class);
 
   @Retention(RetentionPolicy.RUNTIME)
   @Target(ElementType.TYPE)
@@ -61,7 +62,8 @@ public final class LabExtension
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     ExtensionContext classContext = context;
-    while (classContext.getStore(NS).get("lab", Lab.class) == null && classContext.getParent().isPresent()) {
+    while (classContext.getStore(NS).get("lab", Lab.class) == null
+        && classContext.getParent().isPresent()) {
       classContext = classContext.getParent().get();
     }
     return classContext.getStore(NS).get("lab", Lab.class);

@@ -25,9 +25,12 @@ class DrillIT {
   @Test
   void failoverFailbackDrillRecordsCutoversAndGroundTruth(Lab lab) throws IOException {
     DrillResult result =
-        new FailoverDrill(lab, new DrillOptions(40, Duration.ofSeconds(4), Duration.ofSeconds(90)), s -> {}).run();
+        new FailoverDrill(
+                lab, new DrillOptions(40, Duration.ofSeconds(4), Duration.ofSeconds(90)), s -> {})
+            .run();
     assertDrillGroundTruth(lab, result);
-    assertThat(result.failoverOffsets()).containsKeys("primary.orders-0", "primary.orders-1", "primary.orders-2");
+    assertThat(result.failoverOffsets())
+        .containsKeys("primary.orders-0", "primary.orders-1", "primary.orders-2");
     assertThat(result.failbackOffsets()).containsKeys("dr.orders-0", "dr.orders-1", "dr.orders-2");
   }
 
@@ -36,11 +39,16 @@ class DrillIT {
     assertThat(result.failoverAt()).isBefore(result.failbackAt());
     List<ProducedEvent> produced = result.produced();
     // Producers wrote to primary before failover, to dr between the cutovers, to primary after.
-    assertThat(produced).anyMatch(e -> e.cluster().equals(Lab.PRIMARY) && before(e, result.failoverAt()));
+    assertThat(produced)
+        .anyMatch(e -> e.cluster().equals(Lab.PRIMARY) && before(e, result.failoverAt()));
     assertThat(produced).anyMatch(e -> e.cluster().equals(Lab.DR));
-    assertThat(produced).allMatch(e -> !e.cluster().equals(Lab.DR)
-        || (!before(e, result.failoverAt()) && before(e, result.failbackAt())));
-    assertThat(produced).anyMatch(e -> e.cluster().equals(Lab.PRIMARY) && !before(e, result.failbackAt()));
+    assertThat(produced)
+        .allMatch(
+            e ->
+                !e.cluster().equals(Lab.DR)
+                    || (!before(e, result.failoverAt()) && before(e, result.failbackAt())));
+    assertThat(produced)
+        .anyMatch(e -> e.cluster().equals(Lab.PRIMARY) && !before(e, result.failbackAt()));
     assertThat(result.failedSends()).isZero();
 
     // The idempotent group processed every event exactly once, on both clusters in turn.

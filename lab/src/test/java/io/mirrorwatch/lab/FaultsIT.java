@@ -46,7 +46,8 @@ class FaultsIT {
   void killedMirrorMakerStopsReplicationAndARestartedOneCatchesUp(Lab lab) {
     String replica = lab.replicaTopic(Lab.PRIMARY, Orders.TOPIC);
     List<String> first = ids(lab.producer().produce(20));
-    Poll.until("first orders on dr", DEADLINE, () -> Lab.eventIds(lab.dr(), replica).containsAll(first));
+    Poll.until(
+        "first orders on dr", DEADLINE, () -> Lab.eventIds(lab.dr(), replica).containsAll(first));
 
     lab.mirrorMaker().kill();
     assertThat(lab.mirrorMaker().isRunning()).isFalse();
@@ -58,7 +59,9 @@ class FaultsIT {
     }
 
     lab.mirrorMaker().start();
-    Poll.until("orders produced while MM2 was dead to reach dr", DEADLINE,
+    Poll.until(
+        "orders produced while MM2 was dead to reach dr",
+        DEADLINE,
         () -> Lab.eventIds(lab.dr(), replica).containsAll(whileDead));
   }
 

@@ -2,11 +2,11 @@ package io.mirrorwatch.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mirrorwatch.common.replication.PolicyKind;
+import io.mirrorwatch.lab.cluster.KafkaCluster;
 import io.mirrorwatch.lab.drill.DrillOptions;
 import io.mirrorwatch.lab.drill.DrillResult;
-import io.mirrorwatch.lab.cluster.KafkaCluster;
 import io.mirrorwatch.lab.drill.FailoverDrill;
-import io.mirrorwatch.common.replication.PolicyKind;
 import io.mirrorwatch.lab.poll.Poll;
 import io.mirrorwatch.lab.workload.Orders;
 import io.mirrorwatch.lab.workload.ProducedEvent;
@@ -32,7 +32,9 @@ class IdentityPolicyIT {
     Poll.until(
         "50 orders in orders on dr",
         Duration.ofSeconds(60),
-        () -> Lab.eventIds(lab.dr(), Orders.TOPIC).containsAll(produced.stream().map(ProducedEvent::eventId).toList()));
+        () ->
+            Lab.eventIds(lab.dr(), Orders.TOPIC)
+                .containsAll(produced.stream().map(ProducedEvent::eventId).toList()));
     assertThat(lab.dr().topicExists("primary.orders")).isFalse();
   }
 
@@ -40,7 +42,9 @@ class IdentityPolicyIT {
   @Order(2)
   void failoverFailbackDrillRunsUnderIdentityPolicy(Lab lab) {
     DrillResult result =
-        new FailoverDrill(lab, new DrillOptions(40, Duration.ofSeconds(4), Duration.ofSeconds(90)), s -> {}).run();
+        new FailoverDrill(
+                lab, new DrillOptions(40, Duration.ofSeconds(4), Duration.ofSeconds(90)), s -> {})
+            .run();
     DrillIT.assertDrillGroundTruth(lab, result);
     assertThat(result.failoverOffsets()).containsKeys("orders-0", "orders-1", "orders-2");
   }
@@ -58,7 +62,8 @@ class IdentityPolicyIT {
     assertThat(produced).isNotEmpty();
     assertThat(lab.truth().produced()).anyMatch(e -> e.cluster().equals(Lab.DR));
     for (KafkaCluster cluster : List.of(lab.primary(), lab.dr())) {
-      assertThat(Lab.eventIds(cluster, Orders.TOPIC)).as("event IDs in orders on " + cluster.alias())
+      assertThat(Lab.eventIds(cluster, Orders.TOPIC))
+          .as("event IDs in orders on " + cluster.alias())
           .doesNotHaveDuplicates()
           .containsExactlyInAnyOrderElementsOf(produced);
     }

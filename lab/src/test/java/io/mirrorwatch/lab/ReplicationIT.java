@@ -31,7 +31,8 @@ class ReplicationIT {
   @Test
   void ordersProducedOnPrimaryAppearOnDrWithSameValuesTimestampsAndEventIds(Lab lab) {
     List<ProducedEvent> produced = lab.producer().produce(100);
-    Map<String, ConsumerRecord<byte[], byte[]>> onPrimary = byEventId(lab, lab.primary(), Orders.TOPIC);
+    Map<String, ConsumerRecord<byte[], byte[]>> onPrimary =
+        byEventId(lab, lab.primary(), Orders.TOPIC);
     String replica = lab.replicaTopic(Lab.PRIMARY, Orders.TOPIC);
     assertThat(replica).isEqualTo("primary.orders");
 
@@ -64,16 +65,19 @@ class ReplicationIT {
     Poll.until(
         "order-processor to commit every order on primary",
         DEADLINE,
-        () -> OffsetTranslation.committed(lab.primary(), Orders.GROUP).entrySet().stream()
-            .filter(e -> e.getKey().topic().equals(Orders.TOPIC))
-            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))
-            .equals(end));
+        () ->
+            OffsetTranslation.committed(lab.primary(), Orders.GROUP).entrySet().stream()
+                .filter(e -> e.getKey().topic().equals(Orders.TOPIC))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))
+                .equals(end));
     lab.processor().stop();
 
     Poll.until(
         "checkpoints of order-processor to carry its last commit",
         DEADLINE,
-        () -> OffsetTranslation.checkpointsCurrent(lab.primary(), lab.dr(), Orders.GROUP, lab.policy()));
+        () ->
+            OffsetTranslation.checkpointsCurrent(
+                lab.primary(), lab.dr(), Orders.GROUP, lab.policy()));
     Map<TopicPartition, Checkpoint> checkpoints =
         OffsetTranslation.latestCheckpoints(lab.dr(), Lab.PRIMARY, Orders.GROUP, lab.policy());
     assertThat(checkpoints.keySet()).allMatch(tp -> tp.topic().equals("primary.orders"));
@@ -111,7 +115,10 @@ class ReplicationIT {
               return hs.size() >= 2 ? java.util.Optional.of(hs) : java.util.Optional.empty();
             });
     assertThat(heartbeats)
-        .allMatch(h -> h.sourceClusterAlias().equals(Lab.PRIMARY) && h.targetClusterAlias().equals(Lab.DR));
+        .allMatch(
+            h ->
+                h.sourceClusterAlias().equals(Lab.PRIMARY)
+                    && h.targetClusterAlias().equals(Lab.DR));
 
     lab.producer().produce(10);
     Set<ObjectName> names =
@@ -131,11 +138,13 @@ class ReplicationIT {
     assertThat(partition.getKeyProperty("topic")).isEqualTo("primary.orders");
     assertThat(partition.getKeyProperty("source")).isEqualTo(Lab.PRIMARY);
     assertThat(partition.getKeyProperty("target")).isEqualTo(Lab.DR);
-    assertThat(lab.mirrorMaker().jmxAttribute(partition, "replication-latency-ms")).isInstanceOf(Number.class);
+    assertThat(lab.mirrorMaker().jmxAttribute(partition, "replication-latency-ms"))
+        .isInstanceOf(Number.class);
     assertThat(
             lab.mirrorMaker()
                 .jmxAttribute(
-                    new ObjectName("kafka.connect:type=connector-metrics,connector=MirrorCheckpointConnector"),
+                    new ObjectName(
+                        "kafka.connect:type=connector-metrics,connector=MirrorCheckpointConnector"),
                     "status"))
         .isEqualTo("running");
   }

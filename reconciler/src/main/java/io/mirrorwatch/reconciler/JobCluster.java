@@ -23,24 +23,29 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * StreamExecutionEnvironment#getExecutionEnvironment}), and nothing starts here. Otherwise an
  * embedded MiniCluster, as Flink's own local environment would run, but started at once on a thread
  * of its own rather than when the job is submitted: so it starts while the CLI reads the topic
- * catalog, the failover positions and the groups' commit histories. Starting takes 3-4 s on two cores
- * (mostly loading classes: its RPC system, REST server, task manager), before the first record can
- * be read.
+ * catalog, the failover positions and the groups' commit histories. Starting takes 3-4 s on two
+ * cores (mostly loading classes: its RPC system, REST server, task manager), before the first
+ * record can be read.
  *
  * <p>Flink's local executor submits the job to this cluster and shuts it down when the job ends, as
  * it does its own; {@link #close()} also shuts it down when no job ran, and waits until it has.
  */
 public final class JobCluster implements AutoCloseable {
   private final StreamExecutionEnvironment environment;
+
   /** Null under {@code flink run}; otherwise completes when the embedded cluster has started. */
   private final CompletableFuture<MiniCluster> embedded;
 
-  private JobCluster(StreamExecutionEnvironment environment, CompletableFuture<MiniCluster> embedded) {
+  private JobCluster(
+      StreamExecutionEnvironment environment, CompletableFuture<MiniCluster> embedded) {
     this.environment = environment;
     this.embedded = embedded;
   }
 
-  /** @param conf the embedded cluster's and the job's settings ({@link EmbeddedCluster#configuration}) */
+  /**
+   * @param conf the embedded cluster's and the job's settings ({@link
+   *     EmbeddedCluster#configuration})
+   */
   public static JobCluster start(Configuration conf) {
     StreamExecutionEnvironment context = StreamExecutionEnvironment.getExecutionEnvironment(conf);
     if (!(context instanceof LocalStreamEnvironment)) {
@@ -55,16 +60,20 @@ public final class JobCluster implements AutoCloseable {
     local.set(DeploymentOptions.ATTACHED, true);
     MiniClusterConfiguration clusterConf = clusterConfiguration(local);
     CompletableFuture<MiniCluster> embedded = new CompletableFuture<>();
-    Thread starter = new Thread(() -> {
-      try {
-        embedded.complete(new StartedAhead(clusterConf));
-      } catch (Throwable e) {
-        embedded.completeExceptionally(e);
-      }
-    }, "mirrorwatch-embedded-cluster-start");
+    Thread starter =
+        new Thread(
+            () -> {
+              try {
+                embedded.complete(new StartedAhead(clusterConf));
+              } catch (Throwable e) {
+                embedded.completeExceptionally(e);
+              }
+            },
+            "mirrorwatch-embedded-cluster-start");
     starter.setDaemon(true);
     starter.start();
-    return new JobCluster(new StreamExecutionEnvironment(new Executors(embedded), local, null), embedded);
+    return new JobCluster(
+        new StreamExecutionEnvironment(new Executors(embedded), local, null), embedded);
   }
 
   /** The environment to build and run the job in. */
@@ -82,7 +91,10 @@ public final class JobCluster implements AutoCloseable {
     return embedded.join();
   }
 
-  /** Shuts the embedded cluster down, waiting for it to finish starting first: nothing outlives this. */
+  /**
+   * Shuts the embedded cluster down, waiting for it to finish starting first: nothing outlives
+   * this.
+   */
   @Override
   public void close() throws Exception {
     if (embedded == null) {
@@ -123,7 +135,8 @@ public final class JobCluster implements AutoCloseable {
   }
 
   /** Flink's local executor, handed the cluster started ahead instead of creating one. */
-  private static final class Executors implements PipelineExecutorServiceLoader, PipelineExecutorFactory {
+  private static final class Executors
+      implements PipelineExecutorServiceLoader, PipelineExecutorFactory {
     private final CompletableFuture<MiniCluster> cluster;
 
     Executors(CompletableFuture<MiniCluster> cluster) {

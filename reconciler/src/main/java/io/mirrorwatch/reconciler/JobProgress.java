@@ -22,11 +22,13 @@ import org.apache.flink.core.execution.JobClient;
  * remote cluster (the REST client serves {@link JobClient#getAccumulators()}).
  */
 public final class JobProgress implements AutoCloseable {
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "mirrorwatch-progress");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "mirrorwatch-progress");
+            t.setDaemon(true);
+            return t;
+          });
 
   /**
    * A snapshot while the job runs.
@@ -39,15 +41,20 @@ public final class JobProgress implements AutoCloseable {
 
   JobProgress(JobClient client, Duration interval, Consumer<Snapshot> listener) {
     long ms = interval.toMillis();
-    timer.scheduleWithFixedDelay(() -> poll(client, interval, listener), ms, ms, TimeUnit.MILLISECONDS);
+    timer.scheduleWithFixedDelay(
+        () -> poll(client, interval, listener), ms, ms, TimeUnit.MILLISECONDS);
   }
 
   private static void poll(JobClient client, Duration deadline, Consumer<Snapshot> listener) {
     try {
-      Map<String, Object> acc = client.getAccumulators().get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+      Map<String, Object> acc =
+          client.getAccumulators().get(deadline.toMillis(), TimeUnit.MILLISECONDS);
       if (acc.get(ReadStatsAccumulator.NAME) instanceof ReadStats stats) {
-        listener.accept(new Snapshot(stats, count(acc, EventIdChecksOperator.EVENTS)
-            + count(acc, EventIdChecksOperator.DOWNSTREAM_ONLY)));
+        listener.accept(
+            new Snapshot(
+                stats,
+                count(acc, EventIdChecksOperator.EVENTS)
+                    + count(acc, EventIdChecksOperator.DOWNSTREAM_ONLY)));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

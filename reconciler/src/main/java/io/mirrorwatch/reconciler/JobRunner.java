@@ -21,14 +21,24 @@ public interface JobRunner {
   /** As often as the running tasks report their counts. */
   Duration PROGRESS_EVERY = EmbeddedCluster.HEARTBEAT;
 
-  JobOutcome run(DecodePlan plan, RecordSource source, FindingSink findings, Consumer<Event> anchored,
-      Consumer<JobProgress.Snapshot> progress) throws Exception;
+  JobOutcome run(
+      DecodePlan plan,
+      RecordSource source,
+      FindingSink findings,
+      Consumer<Event> anchored,
+      Consumer<JobProgress.Snapshot> progress)
+      throws Exception;
 
-  /** The job in {@code env} (BATCH mode, {@link ReconcileJob#configure}), with {@code parallelism} if set. */
+  /**
+   * The job in {@code env} (BATCH mode, {@link ReconcileJob#configure}), with {@code parallelism}
+   * if set.
+   */
   static JobRunner on(StreamExecutionEnvironment env, Optional<Integer> parallelism) {
     return (plan, source, findings, anchored, progress) -> {
       ReconcileJob.configure(env, parallelism);
-      return new ReconcileJob(plan, source, findings, anchored).withProgress(PROGRESS_EVERY, progress).run(env);
+      return new ReconcileJob(plan, source, findings, anchored)
+          .withProgress(PROGRESS_EVERY, progress)
+          .run(env);
     };
   }
 }

@@ -4,8 +4,8 @@ import io.mirrorwatch.reconciler.checks.AggregateMismatch;
 import io.mirrorwatch.reconciler.checks.DuplicateProcessed;
 import io.mirrorwatch.reconciler.checks.DuplicateProduced;
 import io.mirrorwatch.reconciler.checks.DuplicateReplicated;
-import io.mirrorwatch.reconciler.checks.EventIdCheck;
 import io.mirrorwatch.reconciler.checks.EventContribution;
+import io.mirrorwatch.reconciler.checks.EventIdCheck;
 import io.mirrorwatch.reconciler.checks.EventIdChecksOperator;
 import io.mirrorwatch.reconciler.checks.SortKey;
 import io.mirrorwatch.reconciler.checks.SortKeyTypeInfo;
@@ -47,8 +47,8 @@ import org.apache.flink.util.CloseableIterator;
 
 /**
  * The reconciliation as a Flink batch job: {@code sources -> decode (each) -> keyBy(SortKey, a hash
- * of the event ID) -> checks -> sink}. The source and the sink are arguments (Kafka and the report files in production,
- * collections and a list in tests); the graph in between is the same.
+ * of the event ID) -> checks -> sink}. The source and the sink are arguments (Kafka and the report
+ * files in production, collections and a list in tests); the graph in between is the same.
  *
  * <p>Findings travel back to the client through Flink's collect mechanism, which works the same on
  * the embedded MiniCluster and on a remote cluster (attached mode); the counts (records per topic,
@@ -65,7 +65,11 @@ public final class ReconcileJob {
 
   /** The checks that need nothing but the records, all keyed by event ID. */
   public static final List<EventIdCheck> CHECKS =
-      List.of(new DuplicateProduced(), new DuplicateReplicated(), new DuplicateProcessed(), new Unprocessed());
+      List.of(
+          new DuplicateProduced(),
+          new DuplicateReplicated(),
+          new DuplicateProcessed(),
+          new Unprocessed());
 
   private final DecodePlan plan;
   private final RecordSource source;
@@ -75,14 +79,15 @@ public final class ReconcileJob {
   private Consumer<JobProgress.Snapshot> progress = snapshot -> {};
 
   public ReconcileJob(DecodePlan plan, RecordSource source, FindingSink sink) {
-    this(plan, source, sink, e -> { });
+    this(plan, source, sink, e -> {});
   }
 
   /**
    * @param anchored receives every record of each event that holds one of the plan's anchors (the
    *     offset checks' input), after the job has finished
    */
-  public ReconcileJob(DecodePlan plan, RecordSource source, FindingSink sink, Consumer<Event> anchored) {
+  public ReconcileJob(
+      DecodePlan plan, RecordSource source, FindingSink sink, Consumer<Event> anchored) {
     this.plan = plan;
     this.source = source;
     this.sink = sink;
@@ -116,29 +121,43 @@ public final class ReconcileJob {
   }
 
   static Optional<EventContribution> contribution(DecodePlan plan) {
-    return plan.aggregation().map(a ->
-        new EventContribution(a, plan.primary(), plan.dr(), plan.cutover().map(Stranded::new)));
+    return plan.aggregation()
+        .map(
+            a ->
+                new EventContribution(
+                    a, plan.primary(), plan.dr(), plan.cutover().map(Stranded::new)));
   }
 
   /**
    * The job's outputs: findings by event ID, the bucket totals if aggregates are configured, and
    * the records of anchored events (the offset checks' input; none without anchors).
    */
-  record Graph(DataStream<Finding> findings, Optional<DataStream<BucketTotals>> buckets, DataStream<Event> anchored) {}
+  record Graph(
+      DataStream<Finding> findings,
+      Optional<DataStream<BucketTotals>> buckets,
+      DataStream<Event> anchored) {}
 
   Graph build(StreamExecutionEnvironment env) {
     DataStream<Event> events = decoded(env);
-    SingleOutputStreamOperator<Finding> findings = events
-        .keyBy(SortKey::of, SortKeyTypeInfo.INSTANCE)
-        .transform("checks by event ID", TypeInformation.of(Finding.class),
-            new EventIdChecksOperator(checks(plan), contribution(plan), plan.anchors(), SortKey::eventOf))
-        .uid("checks");
-    Optional<DataStream<BucketTotals>> buckets = contribution(plan).map(c -> findings
-        .getSideOutput(EventIdChecksOperator.BUCKETS)
-        .keyBy(BucketTotals::key, Types.STRING)
-        .reduce(BucketTotals::plus)
-        .name("totals by bucket")
-        .uid("buckets"));
+    SingleOutputStreamOperator<Finding> findings =
+        events
+            .keyBy(SortKey::of, SortKeyTypeInfo.INSTANCE)
+            .transform(
+                "checks by event ID",
+                TypeInformation.of(Finding.class),
+                new EventIdChecksOperator(
+                    checks(plan), contribution(plan), plan.anchors(), SortKey::eventOf))
+            .uid("checks");
+    Optional<DataStream<BucketTotals>> buckets =
+        contribution(plan)
+            .map(
+                c ->
+                    findings
+                        .getSideOutput(EventIdChecksOperator.BUCKETS)
+                        .keyBy(BucketTotals::key, Types.STRING)
+                        .reduce(BucketTotals::plus)
+                        .name("totals by bucket")
+                        .uid("buckets"));
     return new Graph(findings, buckets, findings.getSideOutput(EventIdChecksOperator.ANCHORED));
   }
 
@@ -151,7 +170,10 @@ public final class ReconcileJob {
     EventTypeInfo type = EventTypeInfo.of(plan.topics());
     List<DataStream<Event>> decoded = new ArrayList<>();
     for (DataStream<RawRecord> raw : source.open(env)) {
-      decoded.add(raw.flatMap(new DecodeFunction(plan), type).name("decode").uid("decode-" + decoded.size()));
+      decoded.add(
+          raw.flatMap(new DecodeFunction(plan), type)
+              .name("decode")
+              .uid("decode-" + decoded.size()));
     }
     DataStream<Event> all = decoded.get(0);
     for (DataStream<Event> more : decoded.subList(1, decoded.size())) {
@@ -161,33 +183,41 @@ public final class ReconcileJob {
   }
 
   /**
-   * Runs the job to completion, handing every finding to the sink as it arrives, then the
-   * {@code aggregate_mismatch} findings of the bucket totals. The totals are drained on another
-   * thread while findings are read: a collect sink whose buffer is not drained blocks its operator.
+   * Runs the job to completion, handing every finding to the sink as it arrives, then the {@code
+   * aggregate_mismatch} findings of the bucket totals. The totals are drained on another thread
+   * while findings are read: a collect sink whose buffer is not drained blocks its operator.
    */
   public JobOutcome run(StreamExecutionEnvironment env) throws Exception {
     long start = System.nanoTime();
     Graph graph = build(env);
     CloseableIterator<Finding> findings = graph.findings().collectAsync();
-    Optional<CloseableIterator<BucketTotals>> totals = graph.buckets().map(DataStream::collectAsync);
+    Optional<CloseableIterator<BucketTotals>> totals =
+        graph.buckets().map(DataStream::collectAsync);
     CloseableIterator<Event> anchoredRecords = graph.anchored().collectAsync();
     JobClient client = env.executeAsync(NAME);
     // A thread of its own, not the common pool: on 2 cores that pool has one thread, which Flink's
     // client may need while this drain blocks.
-    ExecutorService drainer = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "mirrorwatch-bucket-totals");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService drainer =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "mirrorwatch-bucket-totals");
+              t.setDaemon(true);
+              return t;
+            });
     List<BucketTotals> table;
     try {
-      CompletableFuture<List<BucketTotals>> buckets = totals
-          .map(t -> CompletableFuture.supplyAsync(() -> drain(t), drainer))
-          .orElseGet(() -> CompletableFuture.completedFuture(List.of()));
+      CompletableFuture<List<BucketTotals>> buckets =
+          totals
+              .map(t -> CompletableFuture.supplyAsync(() -> drain(t), drainer))
+              .orElseGet(() -> CompletableFuture.completedFuture(List.of()));
       // The anchored records are drained after the findings: a few per group and partition, far
       // below what the collect sink buffers before it would wait for this client.
-      try (findings; anchoredRecords;
-          JobProgress p = progressInterval.isZero() ? null : new JobProgress(client, progressInterval, progress)) {
+      try (findings;
+          anchoredRecords;
+          JobProgress p =
+              progressInterval.isZero()
+                  ? null
+                  : new JobProgress(client, progressInterval, progress)) {
         while (findings.hasNext()) {
           sink.accept(findings.next());
         }
@@ -221,9 +251,10 @@ public final class ReconcileJob {
     } catch (Exception e) {
       throw new IllegalStateException("reading the bucket totals failed", e);
     }
-    all.sort(Comparator.comparingLong(BucketTotals::bucketStartMs)
-        .thenComparing(b -> b.groupKeyValue().orElse(""))
-        .thenComparing(b -> b.groupKeyValue().isPresent()));
+    all.sort(
+        Comparator.comparingLong(BucketTotals::bucketStartMs)
+            .thenComparing(b -> b.groupKeyValue().orElse(""))
+            .thenComparing(b -> b.groupKeyValue().isPresent()));
     return List.copyOf(all);
   }
 

@@ -35,21 +35,28 @@ import picocli.CommandLine.Option;
 @Command(
     name = "mirrorwatch-reconciler",
     mixinStandardHelpOptions = true,
-    description = "Reconciles the failover -> failback window: duplicates, unprocessed and stranded events, "
-        + "consumer offset moves, aggregate mismatches.")
+    description =
+        "Reconciles the failover -> failback window: duplicates, unprocessed and stranded events, "
+            + "consumer offset moves, aggregate mismatches.")
 public final class ReconcileMain implements Callable<Integer> {
   @Option(names = "--config", required = true, description = "the job spec (YAML)")
   Path config;
 
-  @Option(names = "--from", converter = InstantConverter.class,
+  @Option(
+      names = "--from",
+      converter = InstantConverter.class,
       description = "start of the window (ISO-8601), instead of window.failoverAt - margin")
   Instant from;
 
-  @Option(names = "--to", converter = InstantConverter.class,
+  @Option(
+      names = "--to",
+      converter = InstantConverter.class,
       description = "end of the window (ISO-8601), instead of window.failbackAt + margin")
   Instant to;
 
-  @Option(names = "--out", defaultValue = "reconcile-report",
+  @Option(
+      names = "--out",
+      defaultValue = "reconcile-report",
       description = "report directory (default: ${DEFAULT-VALUE})")
   Path out;
 
@@ -80,8 +87,11 @@ public final class ReconcileMain implements Callable<Integer> {
   public Integer call() {
     ReconcileConfig cfg;
     try {
-      cfg = ConfigLoader.load(
-          config, new WindowOverrides(Optional.ofNullable(from), Optional.ofNullable(to)), System.getenv());
+      cfg =
+          ConfigLoader.load(
+              config,
+              new WindowOverrides(Optional.ofNullable(from), Optional.ofNullable(to)),
+              System.getenv());
     } catch (ConfigException e) {
       stderr.println(e.getMessage());
       return Report.EXIT_ERROR;
@@ -91,13 +101,23 @@ public final class ReconcileMain implements Callable<Integer> {
       Optional<Integer> p = Optional.ofNullable(parallelism).or(cfg::parallelism);
       // Sized for every planned topic: a topic found missing later only leaves a slot unused.
       int sources = new KafkaRecordSource(cfg.clusters(), plan, cfg.window(), Set.of()).sources();
-      // Started before the reconciliation reads the topic lists and commit histories: see JobCluster.
-      try (JobCluster cluster = JobCluster.start(EmbeddedCluster.configuration(scratch.dir(), p, sources))) {
-        Report report = new Reconciliation(new KafkaTopicCatalog(), new KafkaMm2OffsetsLog(),
-            new KafkaCommitLog(), new KafkaCheckpointLog(),
-            (c, pl, missing) -> new KafkaRecordSource(c.clusters(), pl, c.window(), missing),
-            JobRunner.on(cluster.environment(), p), out, stderr::println, Clock.systemUTC())
-            .run(cfg, plan);
+      // Started before the reconciliation reads the topic lists and commit histories: see
+      // JobCluster.
+      try (JobCluster cluster =
+          JobCluster.start(EmbeddedCluster.configuration(scratch.dir(), p, sources))) {
+        Report report =
+            new Reconciliation(
+                    new KafkaTopicCatalog(),
+                    new KafkaMm2OffsetsLog(),
+                    new KafkaCommitLog(),
+                    new KafkaCheckpointLog(),
+                    (c, pl, missing) ->
+                        new KafkaRecordSource(c.clusters(), pl, c.window(), missing),
+                    JobRunner.on(cluster.environment(), p),
+                    out,
+                    stderr::println,
+                    Clock.systemUTC())
+                .run(cfg, plan);
         stdout.println(ConsoleSummary.render(report, out.toAbsolutePath()));
         return report.exitCode();
       }

@@ -56,7 +56,9 @@ public final class Reconciliation {
   /** The job's records: every planned topic but the missing ones. */
   @FunctionalInterface
   public interface Records {
-    /** @param missing labels ({@link PhysicalTopic#label()}) of planned topics that do not exist */
+    /**
+     * @param missing labels ({@link PhysicalTopic#label()}) of planned topics that do not exist
+     */
     RecordSource of(ReconcileConfig cfg, TopicPlan plan, Set<String> missing);
   }
 
@@ -71,12 +73,20 @@ public final class Reconciliation {
   private final Clock clock;
 
   /**
-   * @param out the report directory: {@code findings/*.jsonl}, {@code report.json}, {@code report.html}
+   * @param out the report directory: {@code findings/*.jsonl}, {@code report.json}, {@code
+   *     report.html}
    * @param progress one line at a time, what the run is doing and warnings (stderr in the CLI)
    * @param clock the report's {@code generatedAt} and the progress lines' elapsed times
    */
-  public Reconciliation(TopicCatalog catalog, Mm2OffsetsLog mm2Offsets, CommitLog commitLog,
-      CheckpointLog checkpointLog, Records records, JobRunner job, Path out, Consumer<String> progress,
+  public Reconciliation(
+      TopicCatalog catalog,
+      Mm2OffsetsLog mm2Offsets,
+      CommitLog commitLog,
+      CheckpointLog checkpointLog,
+      Records records,
+      JobRunner job,
+      Path out,
+      Consumer<String> progress,
       Clock clock) {
     this.catalog = catalog;
     this.mm2Offsets = mm2Offsets;
@@ -96,27 +106,41 @@ public final class Reconciliation {
     Optional<FailoverPositions> cutover =
         new FailoverPositionsReader(mm2Offsets, progress).read(cfg, existing.get(cfg.dr().alias()));
     RecordSource source = records.of(cfg, plan, missing);
-    progress.accept("reading " + plan.topics().size() + " topics on " + cfg.primary().alias() + " and "
-        + cfg.dr().alias() + ", window " + cfg.window().from() + " .. " + cfg.window().to());
+    progress.accept(
+        "reading "
+            + plan.topics().size()
+            + " topics on "
+            + cfg.primary().alias()
+            + " and "
+            + cfg.dr().alias()
+            + ", window "
+            + cfg.window().from()
+            + " .. "
+            + cfg.window().to());
     Optional<OffsetCheck> offsetCheck = offsetCheck(cfg, plan);
     JobOutcome outcome;
     OffsetsOutcome offsets;
     Map<FindingKind, Long> counts;
     Map<FindingKind, List<Finding>> samples;
     try (FindingsFiles files = new FindingsFiles(out, Report.checkedKinds(cfg))) {
-      DecodePlan decode = DecodePlan.of(plan, cfg, cutover)
-          .withAnchors(offsetCheck.map(OffsetCheck::anchors).orElse(Set.of()));
+      DecodePlan decode =
+          DecodePlan.of(plan, cfg, cutover)
+              .withAnchors(offsetCheck.map(OffsetCheck::anchors).orElse(Set.of()));
       List<Event> anchored = new ArrayList<>();
       ProgressPrinter printer = new ProgressPrinter(plan);
       outcome = job.run(decode, source, files, anchored::add, printer::print);
-      printer.print(new JobProgress.Snapshot(outcome.read(), outcome.events() + outcome.downstreamOnly()));
-      offsets = offsetCheck.map(o -> o.evaluate(anchored))
-          .orElseGet(() -> OffsetsOutcome.notRun("no consumer groups configured (groups:)"));
+      printer.print(
+          new JobProgress.Snapshot(outcome.read(), outcome.events() + outcome.downstreamOnly()));
+      offsets =
+          offsetCheck
+              .map(o -> o.evaluate(anchored))
+              .orElseGet(() -> OffsetsOutcome.notRun("no consumer groups configured (groups:)"));
       offsets.findings().forEach(files::accept);
       counts = files.counts();
       samples = files.samples();
     }
-    Report report = new Report(clock.instant(), cfg, plan, missing, outcome, counts, cutover, offsets);
+    Report report =
+        new Report(clock.instant(), cfg, plan, missing, outcome, counts, cutover, offsets);
     ReportWriter.write(out, report, samples);
     return report;
   }
@@ -134,14 +158,23 @@ public final class Reconciliation {
 
     synchronized void print(JobProgress.Snapshot now) {
       Instant at = clock.instant();
-      progress.accept(ProgressLine.render(plan.topics(), now.read(), before, now.judged(),
-          Duration.between(start, at), Duration.between(beforeAt, at).truncatedTo(ChronoUnit.MILLIS)));
+      progress.accept(
+          ProgressLine.render(
+              plan.topics(),
+              now.read(),
+              before,
+              now.judged(),
+              Duration.between(start, at),
+              Duration.between(beforeAt, at).truncatedTo(ChronoUnit.MILLIS)));
       before = now.read();
       beforeAt = at;
     }
   }
 
-  /** The groups' commit histories on both clusters, and MM2's checkpoints on each cutover's new cluster. */
+  /**
+   * The groups' commit histories on both clusters, and MM2's checkpoints on each cutover's new
+   * cluster.
+   */
   private Optional<OffsetCheck> offsetCheck(ReconcileConfig cfg, TopicPlan plan) {
     if (cfg.groups().isEmpty()) {
       return Optional.empty();
@@ -152,14 +185,18 @@ public final class Reconciliation {
     if (!cutovers.isEmpty()) {
       Set<String> groups = new HashSet<>(cfg.groups());
       for (ClusterConfig c : cfg.clusters()) {
-        progress.accept("reading the commit history of " + groups.size() + " groups on " + c.alias());
+        progress.accept(
+            "reading the commit history of " + groups.size() + " groups on " + c.alias());
         histories.put(c.alias(), commitLog.read(c, groups, cfg.deadline()));
       }
       MirrorTopics mirrors = new MirrorTopics(cfg.replication());
       for (Cutover cut : cutovers) {
-        ClusterConfig target = cut.newCluster().equals(cfg.primary().alias()) ? cfg.primary() : cfg.dr();
-        checkpoints.put(cut.kind(),
-            checkpointLog.read(target, mirrors.checkpointsTopic(cut.oldCluster()), groups, cfg.deadline()));
+        ClusterConfig target =
+            cut.newCluster().equals(cfg.primary().alias()) ? cfg.primary() : cfg.dr();
+        checkpoints.put(
+            cut.kind(),
+            checkpointLog.read(
+                target, mirrors.checkpointsTopic(cut.oldCluster()), groups, cfg.deadline()));
       }
     }
     return Optional.of(OffsetCheck.of(cfg, plan, histories, checkpoints));

@@ -10,8 +10,8 @@ import java.util.stream.Stream;
 /**
  * A directory of one run's own under java.io.tmpdir for the embedded cluster's files (spilled sort
  * runs, the RPC system's extracted jar). Flink removes them only when its cluster closes cleanly,
- * so the run removes the whole directory itself: on close, and from a shutdown hook when the JVM
- * is stopped (Ctrl-C) before that.
+ * so the run removes the whole directory itself: on close, and from a shutdown hook when the JVM is
+ * stopped (Ctrl-C) before that.
  */
 public final class Scratch implements AutoCloseable {
   static final String PREFIX = "mirrorwatch-reconciler-";

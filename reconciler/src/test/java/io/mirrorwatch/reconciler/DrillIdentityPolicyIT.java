@@ -1,7 +1,7 @@
 package io.mirrorwatch.reconciler;
 
-import io.mirrorwatch.lab.LabExtension;
 import io.mirrorwatch.common.replication.PolicyKind;
+import io.mirrorwatch.lab.LabExtension;
 
 /**
  * The failover -> failback drill under {@code IdentityReplicationPolicy}: one {@code orders} per

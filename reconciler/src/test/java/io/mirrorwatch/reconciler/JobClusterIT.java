@@ -32,7 +32,8 @@ class JobClusterIT {
       // Started without a job: nothing has been submitted yet.
       assertThat(cluster.started().isRunning()).isTrue();
       assertThat(cluster.started().listJobs().get()).isEmpty();
-      assertThat(cluster.started().getConfiguration().get(TaskManagerOptions.NUM_TASK_SLOTS)).isEqualTo(2);
+      assertThat(cluster.started().getConfiguration().get(TaskManagerOptions.NUM_TASK_SLOTS))
+          .isEqualTo(2);
 
       DataStream<Integer> doubled = cluster.environment().fromData(1, 2, 3).map(i -> i * 2);
       CloseableIterator<Integer> results = doubled.collectAsync();
@@ -45,7 +46,10 @@ class JobClusterIT {
       assertThat(job.getJobExecutionResult().get().getJobID()).isEqualTo(job.getJobID());
       // Flink's executor shuts down the cluster its job ran on when the job ends: so it ran on the
       // one started ahead, not on a cluster of its own.
-      Poll.until("the cluster to shut down with its job", Duration.ofSeconds(30), () -> !cluster.started().isRunning());
+      Poll.until(
+          "the cluster to shut down with its job",
+          Duration.ofSeconds(30),
+          () -> !cluster.started().isRunning());
     }
   }
 

@@ -17,7 +17,8 @@ class ReconcileMainTest {
   final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
 
   int run(String... args) {
-    return ReconcileMain.run(args, new PrintStream(stdout, true, UTF_8), new PrintStream(stderr, true, UTF_8));
+    return ReconcileMain.run(
+        args, new PrintStream(stdout, true, UTF_8), new PrintStream(stderr, true, UTF_8));
   }
 
   @Test
@@ -25,8 +26,12 @@ class ReconcileMainTest {
     Path spec = dir.resolve("reconcile.yaml");
     Files.writeString(spec, "clusters: {primary: {bootstrap.servers: \"a:1\"}}\n");
 
-    assertThat(run("--config", spec.toString(), "--out", dir.resolve("out").toString())).isEqualTo(Report.EXIT_ERROR);
-    assertThat(stderr.toString(UTF_8)).isNotBlank().doesNotContain("\tat ").doesNotContain("Exception");
+    assertThat(run("--config", spec.toString(), "--out", dir.resolve("out").toString()))
+        .isEqualTo(Report.EXIT_ERROR);
+    assertThat(stderr.toString(UTF_8))
+        .isNotBlank()
+        .doesNotContain("\tat ")
+        .doesNotContain("Exception");
     assertThat(stdout.toString(UTF_8)).isEmpty();
     assertThat(dir.resolve("out")).doesNotExist();
   }

@@ -23,28 +23,32 @@ final class AdminLogOffsets implements LogOffsets {
   }
 
   @Override
-  public Map<PartitionKey, Found> list(String what, Map<PartitionKey, Query> queries) throws CollectException {
+  public Map<PartitionKey, Found> list(String what, Map<PartitionKey, Query> queries)
+      throws CollectException {
     if (queries.isEmpty()) {
       return Map.of();
     }
     Map<TopicPartition, OffsetSpec> specs = new HashMap<>();
     Map<TopicPartition, PartitionKey> keys = new HashMap<>();
-    queries.forEach((k, q) -> {
-      TopicPartition tp = new TopicPartition(k.topic(), k.partition());
-      specs.put(tp, spec(q));
-      keys.put(tp, k);
-    });
+    queries.forEach(
+        (k, q) -> {
+          TopicPartition tp = new TopicPartition(k.topic(), k.partition());
+          specs.put(tp, spec(q));
+          keys.put(tp, k);
+        });
     Map<TopicPartition, ListOffsetsResultInfo> answers =
         Deadlines.get(alias + " " + what, deadline, admin.listOffsets(specs).all());
     Map<PartitionKey, Found> found = new HashMap<>();
-    answers.forEach((tp, info) -> {
-      // Kafka answers -1 where no record matches (an empty log's max timestamp, nothing at or
-      // after the time); log start and end have no timestamp (-1 as well).
-      if (info.offset() >= 0) {
-        OptionalLong ts = info.timestamp() >= 0 ? OptionalLong.of(info.timestamp()) : OptionalLong.empty();
-        found.put(keys.get(tp), new Found(info.offset(), ts));
-      }
-    });
+    answers.forEach(
+        (tp, info) -> {
+          // Kafka answers -1 where no record matches (an empty log's max timestamp, nothing at or
+          // after the time); log start and end have no timestamp (-1 as well).
+          if (info.offset() >= 0) {
+            OptionalLong ts =
+                info.timestamp() >= 0 ? OptionalLong.of(info.timestamp()) : OptionalLong.empty();
+            found.put(keys.get(tp), new Found(info.offset(), ts));
+          }
+        });
     return found;
   }
 

@@ -4,7 +4,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which clusters the client-facing bootstrap aliases point at; {@link IndirectionResolver} asks DNS.
+ * Which clusters the client-facing bootstrap aliases point at; {@link IndirectionResolver} asks
+ * DNS.
  *
  * <p>Contract: returns within the configured deadline (per lookup) or throws {@link
  * CollectException}; every configured alias is a key, mapped to possibly no cluster.

@@ -9,9 +9,9 @@ import java.util.Set;
 /**
  * One Kafka cluster as the pipeline sees it; {@link ClusterCollector} puts the Admin API behind it.
  *
- * <p>Contract: every call returns within the configured deadline, either with a complete answer
- * or by throwing {@link CollectException} with a one-line message; never null, never partial data.
- * One cycle at a time calls {@link #collect}.
+ * <p>Contract: every call returns within the configured deadline, either with a complete answer or
+ * by throwing {@link CollectException} with a one-line message; never null, never partial data. One
+ * cycle at a time calls {@link #collect}.
  */
 public interface ClusterSource extends AutoCloseable {
   /** Names of all topics. */
@@ -29,12 +29,21 @@ public interface ClusterSource extends AutoCloseable {
    * @param previous this cluster's last good collect, if any: answers that may be reused
    * @param atRisk source partitions with records at risk in the previous cycle
    */
-  ClusterState collect(Set<String> sourceTopics, Set<String> replicaTopics, Set<String> groups,
-      Set<String> activityOf, Optional<ClusterState> previous, Set<PartitionKey> atRisk)
+  ClusterState collect(
+      Set<String> sourceTopics,
+      Set<String> replicaTopics,
+      Set<String> groups,
+      Set<String> activityOf,
+      Optional<ClusterState> previous,
+      Set<PartitionKey> atRisk)
       throws CollectException;
 
-  /** First offsets whose timestamp is at or after the given times; partitions without one are absent. */
-  Map<PartitionKey, Long> offsetsForTimes(Map<PartitionKey, Long> timestamps) throws CollectException;
+  /**
+   * First offsets whose timestamp is at or after the given times; partitions without one are
+   * absent.
+   */
+  Map<PartitionKey, Long> offsetsForTimes(Map<PartitionKey, Long> timestamps)
+      throws CollectException;
 
   @Override
   void close();

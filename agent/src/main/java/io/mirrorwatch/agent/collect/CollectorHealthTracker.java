@@ -51,14 +51,18 @@ public final class CollectorHealthTracker {
 
   public synchronized void succeeded(String collector, String cluster, Duration took, Instant at) {
     CollectorHealth old = get(collector, cluster);
-    entries.put(key(collector, cluster),
-        new CollectorHealth(collector, cluster, took, old.errors(), Optional.of(at), Optional.empty()));
+    entries.put(
+        key(collector, cluster),
+        new CollectorHealth(
+            collector, cluster, took, old.errors(), Optional.of(at), Optional.empty()));
   }
 
   public synchronized void failed(String collector, String cluster, Duration took, String error) {
     CollectorHealth old = get(collector, cluster);
-    entries.put(key(collector, cluster),
-        new CollectorHealth(collector, cluster, took, old.errors() + 1, old.lastSuccess(), Optional.of(error)));
+    entries.put(
+        key(collector, cluster),
+        new CollectorHealth(
+            collector, cluster, took, old.errors() + 1, old.lastSuccess(), Optional.of(error)));
   }
 
   public synchronized List<CollectorHealth> all() {
@@ -66,8 +70,10 @@ public final class CollectorHealthTracker {
   }
 
   private CollectorHealth get(String collector, String cluster) {
-    return entries.getOrDefault(key(collector, cluster),
-        new CollectorHealth(collector, cluster, Duration.ZERO, 0, Optional.empty(), Optional.empty()));
+    return entries.getOrDefault(
+        key(collector, cluster),
+        new CollectorHealth(
+            collector, cluster, Duration.ZERO, 0, Optional.empty(), Optional.empty()));
   }
 
   private static String key(String collector, String cluster) {

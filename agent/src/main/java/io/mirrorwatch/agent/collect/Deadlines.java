@@ -17,26 +17,31 @@ import org.apache.kafka.common.KafkaFuture;
  */
 public final class Deadlines {
   private static final AtomicInteger THREADS = new AtomicInteger();
-  private static final ExecutorService EXECUTOR = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "mirrorwatch-remote-" + THREADS.incrementAndGet());
-    t.setDaemon(true);
-    return t;
-  });
+  private static final ExecutorService EXECUTOR =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "mirrorwatch-remote-" + THREADS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+          });
 
   private Deadlines() {}
 
   /** {@code call} within {@code deadline}, or a {@link CollectException} saying what timed out. */
-  public static <T> T call(String what, Duration deadline, Callable<T> call) throws CollectException {
+  public static <T> T call(String what, Duration deadline, Callable<T> call)
+      throws CollectException {
     return await(what, deadline, EXECUTOR.submit(call));
   }
 
   /** Waits for a Kafka Admin result within {@code deadline}. */
-  public static <T> T get(String what, Duration deadline, KafkaFuture<T> future) throws CollectException {
+  public static <T> T get(String what, Duration deadline, KafkaFuture<T> future)
+      throws CollectException {
     return await(what, deadline, future);
   }
 
   /** The one wait: a late call is cancelled (interrupting our own threads; a no-op for Admin). */
-  private static <T> T await(String what, Duration deadline, Future<T> future) throws CollectException {
+  private static <T> T await(String what, Duration deadline, Future<T> future)
+      throws CollectException {
     try {
       return future.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
@@ -57,6 +62,7 @@ public final class Deadlines {
       cause = cause.getCause();
     }
     String m = cause.getMessage();
-    return cause.getClass().getSimpleName() + (m == null ? "" : ": " + m.lines().findFirst().orElse(""));
+    return cause.getClass().getSimpleName()
+        + (m == null ? "" : ": " + m.lines().findFirst().orElse(""));
   }
 }

@@ -1,8 +1,8 @@
 package io.mirrorwatch.agent.collect;
 
 import io.mirrorwatch.agent.config.FlowConfig;
-import io.mirrorwatch.common.mm2.Mm2OffsetRecord;
 import io.mirrorwatch.agent.model.ClusterState;
+import io.mirrorwatch.common.mm2.Mm2OffsetRecord;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -11,8 +11,8 @@ import org.apache.kafka.connect.mirror.ReplicationPolicy;
 
 /**
  * A flow's source topics and the names of their replicas on the target, resolved with Kafka's own
- * {@link ReplicationPolicy}. Works for {@code IdentityReplicationPolicy}, where
- * {@code MirrorClient.remoteTopics()} finds nothing because replicas keep their names.
+ * {@link ReplicationPolicy}. Works for {@code IdentityReplicationPolicy}, where {@code
+ * MirrorClient.remoteTopics()} finds nothing because replicas keep their names.
  */
 public final class FlowTopology {
   private FlowTopology() {}
@@ -41,7 +41,8 @@ public final class FlowTopology {
 
   /**
    * A replica of a third cluster's topic ({@code dr.orders} on primary). Kafka's identity policy,
-   * configured with the flow's source alias, names the source itself for every topic: not elsewhere.
+   * configured with the flow's source alias, names the source itself for every topic: not
+   * elsewhere.
    */
   static boolean cameFromElsewhere(ReplicationPolicy policy, String topic, String sourceAlias) {
     String origin = policy.topicSource(topic);
@@ -52,14 +53,18 @@ public final class FlowTopology {
    * The groups a flow watches: those its group filter matches that have committed offsets on the
    * source for at least one of the flow's source topics ({@code replicaOf}'s keys).
    */
-  public static Set<String> watchedGroups(FlowConfig flow, Map<String, String> replicaOf, ClusterState source) {
+  public static Set<String> watchedGroups(
+      FlowConfig flow, Map<String, String> replicaOf, ClusterState source) {
     Set<String> watched = new TreeSet<>();
-    source.committed().forEach((group, offsets) -> {
-      if (flow.groups().matches(group)
-          && offsets.keySet().stream().anyMatch(k -> replicaOf.containsKey(k.topic()))) {
-        watched.add(group);
-      }
-    });
+    source
+        .committed()
+        .forEach(
+            (group, offsets) -> {
+              if (flow.groups().matches(group)
+                  && offsets.keySet().stream().anyMatch(k -> replicaOf.containsKey(k.topic()))) {
+                watched.add(group);
+              }
+            });
     return watched;
   }
 }

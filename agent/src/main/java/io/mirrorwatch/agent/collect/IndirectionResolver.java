@@ -21,7 +21,8 @@ public final class IndirectionResolver implements AliasResolver {
   private final Map<String, ClusterConfig> clusters;
   private final Duration deadline;
 
-  public IndirectionResolver(List<String> aliases, Map<String, ClusterConfig> clusters, Duration deadline) {
+  public IndirectionResolver(
+      List<String> aliases, Map<String, ClusterConfig> clusters, Duration deadline) {
     this.aliases = List.copyOf(aliases);
     this.clusters = clusters;
     this.deadline = deadline;
@@ -53,7 +54,8 @@ public final class IndirectionResolver implements AliasResolver {
     int colon = hostPort.lastIndexOf(':');
     String host = colon > 0 ? hostPort.substring(0, colon) : hostPort;
     String port = colon > 0 ? hostPort.substring(colon + 1) : "";
-    InetAddress[] all = Deadlines.call("resolving " + host, deadline, () -> InetAddress.getAllByName(host));
+    InetAddress[] all =
+        Deadlines.call("resolving " + host, deadline, () -> InetAddress.getAllByName(host));
     Set<String> result = new HashSet<>();
     Arrays.stream(all).forEach(a -> result.add(a.getHostAddress() + ":" + port));
     return result;

@@ -11,9 +11,9 @@ import java.util.Set;
 /**
  * The log offsets of one cluster's flow partitions, asking only what evaluation reads and what
  * cannot be reused ({@link OffsetReuse}): every cycle the log end of every partition (one request),
- * then in one more request the log starts of sources and the newest timestamps of replicas that
- * the rules want asked. The first cycle asks for everything; an idle estate asks only log ends and
- * a slice of log starts.
+ * then in one more request the log starts of sources and the newest timestamps of replicas that the
+ * rules want asked. The first cycle asks for everything; an idle estate asks only log ends and a
+ * slice of log starts.
  */
 final class LogBoundsReader {
   private final LogOffsets client;
@@ -23,7 +23,8 @@ final class LogBoundsReader {
   }
 
   /** Sources and replicas of one collect. */
-  record Bounds(Map<PartitionKey, PartitionOffsets.Source> sources,
+  record Bounds(
+      Map<PartitionKey, PartitionOffsets.Source> sources,
       Map<PartitionKey, PartitionOffsets.Replica> replicas) {}
 
   /**
@@ -31,15 +32,24 @@ final class LogBoundsReader {
    * @param atRisk source partitions that had records at risk in the previous cycle
    * @param cycle the number of this collect, for the log start refresh slices
    */
-  Bounds read(Set<PartitionKey> sources, Set<PartitionKey> replicas, Bounds previous, Set<PartitionKey> atRisk,
-      long cycle) throws CollectException {
+  Bounds read(
+      Set<PartitionKey> sources,
+      Set<PartitionKey> replicas,
+      Bounds previous,
+      Set<PartitionKey> atRisk,
+      long cycle)
+      throws CollectException {
     Set<PartitionKey> all = new HashSet<>(sources);
     all.addAll(replicas);
     Map<PartitionKey, Long> latest = new HashMap<>();
-    client.list("listOffsets latest", queries(all, LogOffsets.Kind.LATEST)).forEach((k, f) -> latest.put(k, f.offset()));
+    client
+        .list("listOffsets latest", queries(all, LogOffsets.Kind.LATEST))
+        .forEach((k, f) -> latest.put(k, f.offset()));
 
-    Set<PartitionKey> askStart = OffsetReuse.logStartsToAsk(sources, latest, previous.sources(), atRisk, cycle);
-    Set<PartitionKey> askNewest = OffsetReuse.newestTimestampsToAsk(replicas, latest, previous.replicas());
+    Set<PartitionKey> askStart =
+        OffsetReuse.logStartsToAsk(sources, latest, previous.sources(), atRisk, cycle);
+    Set<PartitionKey> askNewest =
+        OffsetReuse.newestTimestampsToAsk(replicas, latest, previous.replicas());
     // One request for both kinds; a partition that is a source in one flow and a replica in
     // another, wanting both, has its newest timestamp asked in a request of its own.
     Map<PartitionKey, LogOffsets.Query> second = queries(askStart, LogOffsets.Kind.EARLIEST);
@@ -51,8 +61,10 @@ final class LogBoundsReader {
     }
     Map<PartitionKey, LogOffsets.Found> answers =
         second.isEmpty() ? Map.of() : client.list("listOffsets earliest/maxTimestamp", second);
-    Map<PartitionKey, LogOffsets.Found> newestOfBoth = both.isEmpty() ? Map.of()
-        : client.list("listOffsets maxTimestamp", queries(both, LogOffsets.Kind.MAX_TIMESTAMP));
+    Map<PartitionKey, LogOffsets.Found> newestOfBoth =
+        both.isEmpty()
+            ? Map.of()
+            : client.list("listOffsets maxTimestamp", queries(both, LogOffsets.Kind.MAX_TIMESTAMP));
 
     Map<PartitionKey, PartitionOffsets.Source> s = new HashMap<>();
     for (PartitionKey k : sources) {
@@ -68,8 +80,10 @@ final class LogBoundsReader {
       if (end == null) {
         continue;
       }
-      OptionalLong newest = !askNewest.contains(k) ? previous.replicas().get(k).newestTimestamp()
-          : timestamp((both.contains(k) ? newestOfBoth : answers).get(k));
+      OptionalLong newest =
+          !askNewest.contains(k)
+              ? previous.replicas().get(k).newestTimestamp()
+              : timestamp((both.contains(k) ? newestOfBoth : answers).get(k));
       r.put(k, new PartitionOffsets.Replica(end, newest));
     }
     return new Bounds(s, r);
@@ -79,7 +93,10 @@ final class LogBoundsReader {
    * The fresh answer, else the remembered one. Kafka always answers a log start; were one missing,
    * 0 is at or below every log start, so the estimate would only over-state.
    */
-  private static long logStart(PartitionKey k, Set<PartitionKey> asked, Map<PartitionKey, LogOffsets.Found> answers,
+  private static long logStart(
+      PartitionKey k,
+      Set<PartitionKey> asked,
+      Map<PartitionKey, LogOffsets.Found> answers,
       Bounds previous) {
     LogOffsets.Found f = asked.contains(k) ? answers.get(k) : null;
     if (f != null) {
@@ -93,7 +110,8 @@ final class LogBoundsReader {
     return f == null ? OptionalLong.empty() : f.timestamp();
   }
 
-  private static Map<PartitionKey, LogOffsets.Query> queries(Set<PartitionKey> keys, LogOffsets.Kind kind) {
+  private static Map<PartitionKey, LogOffsets.Query> queries(
+      Set<PartitionKey> keys, LogOffsets.Kind kind) {
     Map<PartitionKey, LogOffsets.Query> q = new HashMap<>();
     keys.forEach(k -> q.put(k, kind));
     return q;

@@ -26,7 +26,9 @@ public interface LogOffsets {
     MAX_TIMESTAMP
   }
 
-  /** The first record whose timestamp is at or after {@code timestamp} ({@code offsetsForTimes}). */
+  /**
+   * The first record whose timestamp is at or after {@code timestamp} ({@code offsetsForTimes}).
+   */
   record AtTimestamp(long timestamp) implements Query {}
 
   /**
@@ -43,5 +45,6 @@ public interface LogOffsets {
    *
    * @param what names the request in error messages
    */
-  Map<PartitionKey, Found> list(String what, Map<PartitionKey, Query> queries) throws CollectException;
+  Map<PartitionKey, Found> list(String what, Map<PartitionKey, Query> queries)
+      throws CollectException;
 }

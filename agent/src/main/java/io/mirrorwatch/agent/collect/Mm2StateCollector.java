@@ -35,13 +35,18 @@ public final class Mm2StateCollector implements Mm2StateSource {
   private Optional<Instant> newestHeartbeat = Optional.empty();
   private long malformed;
 
-  public Mm2StateCollector(FlowConfig flow, Map<String, Object> targetClientProperties, Duration deadline, Clock clock) {
+  public Mm2StateCollector(
+      FlowConfig flow, Map<String, Object> targetClientProperties, Duration deadline, Clock clock) {
     ReplicationPolicy policy = flow.replicationPolicy();
     this.flow = flow;
     this.offsetsTopic = Mm2OffsetRecord.topicFor(flow.source());
     this.checkpointsTopic = policy.checkpointsTopic(flow.source());
     this.heartbeatsTopic = policy.heartbeatsTopic();
-    this.tail = new TopicTail(targetClientProperties, Set.of(offsetsTopic, checkpointsTopic, heartbeatsTopic), deadline);
+    this.tail =
+        new TopicTail(
+            targetClientProperties,
+            Set.of(offsetsTopic, checkpointsTopic, heartbeatsTopic),
+            deadline);
     this.clock = clock;
   }
 
@@ -65,13 +70,19 @@ public final class Mm2StateCollector implements Mm2StateSource {
       } else if (record.topic().equals(checkpointsTopic)) {
         Checkpoint c = Checkpoint.deserializeRecord(record);
         if (flow.groups().matches(c.consumerGroupId())) {
-          checkpoints.computeIfAbsent(c.consumerGroupId(), g -> new HashMap<>())
-              .put(new PartitionKey(c.topicPartition().topic(), c.topicPartition().partition()),
-                  new CheckpointInfo(c.upstreamOffset(), c.downstreamOffset(), Instant.ofEpochMilli(record.timestamp())));
+          checkpoints
+              .computeIfAbsent(c.consumerGroupId(), g -> new HashMap<>())
+              .put(
+                  new PartitionKey(c.topicPartition().topic(), c.topicPartition().partition()),
+                  new CheckpointInfo(
+                      c.upstreamOffset(),
+                      c.downstreamOffset(),
+                      Instant.ofEpochMilli(record.timestamp())));
         }
       } else if (record.topic().equals(heartbeatsTopic)) {
         Heartbeat h = Heartbeat.deserializeRecord(record);
-        if (h.sourceClusterAlias().equals(flow.source()) && h.targetClusterAlias().equals(flow.target())) {
+        if (h.sourceClusterAlias().equals(flow.source())
+            && h.targetClusterAlias().equals(flow.target())) {
           Instant at = Instant.ofEpochMilli(h.timestamp());
           if (newestHeartbeat.map(at::isAfter).orElse(true)) {
             newestHeartbeat = Optional.of(at);

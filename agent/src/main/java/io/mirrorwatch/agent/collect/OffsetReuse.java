@@ -47,12 +47,17 @@ public final class OffsetReuse {
    * backwards, when the partition had records at risk in the previous cycle (there the log start
    * may be the bound that sets the position), or when it is the partition's refresh turn.
    */
-  static boolean asksLogStart(Optional<PartitionOffsets.Source> previous, long latestNow, boolean atRisk,
+  static boolean asksLogStart(
+      Optional<PartitionOffsets.Source> previous,
+      long latestNow,
+      boolean atRisk,
       boolean refreshTurn) {
     return previous.isEmpty() || latestNow < previous.get().latest() || atRisk || refreshTurn;
   }
 
-  /** Rule: a replica's newest timestamp is reused only while its log end is the one it was read at. */
+  /**
+   * Rule: a replica's newest timestamp is reused only while its log end is the one it was read at.
+   */
   static boolean asksNewestTimestamp(Optional<PartitionOffsets.Replica> previous, long latestNow) {
     return previous.isEmpty() || previous.get().latest() != latestNow;
   }
@@ -62,29 +67,43 @@ public final class OffsetReuse {
    * end is unchanged, or, when a record was found, while the log has only grown: records appended
    * after the answer cannot come before it. (No record found, then records appended: ask again.)
    */
-  static boolean asksTailStart(Optional<TailStarts.Asked> previous, long timestampNow, long sourceLatestNow) {
+  static boolean asksTailStart(
+      Optional<TailStarts.Asked> previous, long timestampNow, long sourceLatestNow) {
     if (previous.isEmpty() || previous.get().timestamp() != timestampNow) {
       return true;
     }
     long before = previous.get().sourceLatest();
-    return !(sourceLatestNow == before || previous.get().offset().isPresent() && sourceLatestNow > before);
+    return !(sourceLatestNow == before
+        || previous.get().offset().isPresent() && sourceLatestNow > before);
   }
 
   /** The partition's turn to refresh its log start: one slice of the partitions per cycle. */
   static boolean refreshTurn(PartitionKey k, long cycle) {
     // Spelled out (not PartitionKey.hashCode()) so the slices do not depend on the record's hash.
     int hash = 31 * k.topic().hashCode() + k.partition();
-    return Math.floorMod(hash, LOG_START_REFRESH_CYCLES) == Math.floorMod(cycle, LOG_START_REFRESH_CYCLES);
+    return Math.floorMod(hash, LOG_START_REFRESH_CYCLES)
+        == Math.floorMod(cycle, LOG_START_REFRESH_CYCLES);
   }
 
-  /** The source partitions whose log start is asked this cycle; {@code latest} holds their log ends now. */
-  static Set<PartitionKey> logStartsToAsk(Set<PartitionKey> sources, Map<PartitionKey, Long> latest,
-      Map<PartitionKey, PartitionOffsets.Source> previous, Set<PartitionKey> atRisk, long cycle) {
+  /**
+   * The source partitions whose log start is asked this cycle; {@code latest} holds their log ends
+   * now.
+   */
+  static Set<PartitionKey> logStartsToAsk(
+      Set<PartitionKey> sources,
+      Map<PartitionKey, Long> latest,
+      Map<PartitionKey, PartitionOffsets.Source> previous,
+      Set<PartitionKey> atRisk,
+      long cycle) {
     Set<PartitionKey> ask = new HashSet<>();
     for (PartitionKey k : sources) {
       Long end = latest.get(k);
       if (end != null
-          && asksLogStart(Optional.ofNullable(previous.get(k)), end, atRisk.contains(k), refreshTurn(k, cycle))) {
+          && asksLogStart(
+              Optional.ofNullable(previous.get(k)),
+              end,
+              atRisk.contains(k),
+              refreshTurn(k, cycle))) {
         ask.add(k);
       }
     }
@@ -92,7 +111,9 @@ public final class OffsetReuse {
   }
 
   /** The replica partitions whose newest timestamp is asked this cycle. */
-  static Set<PartitionKey> newestTimestampsToAsk(Set<PartitionKey> replicas, Map<PartitionKey, Long> latest,
+  static Set<PartitionKey> newestTimestampsToAsk(
+      Set<PartitionKey> replicas,
+      Map<PartitionKey, Long> latest,
       Map<PartitionKey, PartitionOffsets.Replica> previous) {
     Set<PartitionKey> ask = new HashSet<>();
     for (PartitionKey k : replicas) {

@@ -17,8 +17,11 @@ public interface RecordSampler extends AutoCloseable {
    * @param latest source log end per partition; records since the previous sample are checked
    * @param tailStart {@code offsetsForTimes} result, passed through into the sample
    */
-  SourceSample sample(Map<PartitionKey, Long> timestampAt, Map<PartitionKey, Long> latest,
-      Map<PartitionKey, Long> tailStart) throws CollectException;
+  SourceSample sample(
+      Map<PartitionKey, Long> timestampAt,
+      Map<PartitionKey, Long> latest,
+      Map<PartitionKey, Long> tailStart)
+      throws CollectException;
 
   @Override
   void close();

@@ -37,14 +37,17 @@ public final class TailStarts {
    * @param timestamps per source partition, the replica's newest timestamp now
    * @param sourceLatest per source partition, its log end now
    */
-  public Map<PartitionKey, Long> toAsk(Map<PartitionKey, Long> timestamps, Map<PartitionKey, Long> sourceLatest) {
+  public Map<PartitionKey, Long> toAsk(
+      Map<PartitionKey, Long> timestamps, Map<PartitionKey, Long> sourceLatest) {
     Map<PartitionKey, Long> ask = new HashMap<>();
-    timestamps.forEach((k, ts) -> {
-      Long end = sourceLatest.get(k);
-      if (end == null || OffsetReuse.asksTailStart(Optional.ofNullable(remembered.get(k)), ts, end)) {
-        ask.put(k, ts);
-      }
-    });
+    timestamps.forEach(
+        (k, ts) -> {
+          Long end = sourceLatest.get(k);
+          if (end == null
+              || OffsetReuse.asksTailStart(Optional.ofNullable(remembered.get(k)), ts, end)) {
+            ask.put(k, ts);
+          }
+        });
     return ask;
   }
 
@@ -53,22 +56,32 @@ public final class TailStarts {
    * remembered ones for the rest of {@code timestamps}. Partitions no longer in {@code timestamps}
    * are forgotten.
    */
-  public TailStarts next(Map<PartitionKey, Long> timestamps, Map<PartitionKey, Long> sourceLatest,
-      Map<PartitionKey, Long> asked, Map<PartitionKey, Long> answers) {
+  public TailStarts next(
+      Map<PartitionKey, Long> timestamps,
+      Map<PartitionKey, Long> sourceLatest,
+      Map<PartitionKey, Long> asked,
+      Map<PartitionKey, Long> answers) {
     Map<PartitionKey, Asked> next = new HashMap<>();
-    timestamps.forEach((k, ts) -> {
-      Long end = sourceLatest.get(k);
-      Asked a = !asked.containsKey(k) ? remembered.get(k)
-          : end == null ? null // cannot be reused without the log end it was asked at
-          : new Asked(ts, end, OffsetReuse.optional(answers.get(k)));
-      if (a != null) {
-        next.put(k, a);
-      }
-    });
+    timestamps.forEach(
+        (k, ts) -> {
+          Long end = sourceLatest.get(k);
+          Asked a =
+              !asked.containsKey(k)
+                  ? remembered.get(k)
+                  : end == null
+                      ? null // cannot be reused without the log end it was asked at
+                      : new Asked(ts, end, OffsetReuse.optional(answers.get(k)));
+          if (a != null) {
+            next.put(k, a);
+          }
+        });
     return new TailStarts(next);
   }
 
-  /** The first source offset at or after the replica's newest timestamp, per partition where one is known. */
+  /**
+   * The first source offset at or after the replica's newest timestamp, per partition where one is
+   * known.
+   */
   public Map<PartitionKey, Long> offsets() {
     Map<PartitionKey, Long> result = new HashMap<>();
     remembered.forEach((k, a) -> a.offset().ifPresent(o -> result.put(k, o)));

@@ -33,12 +33,16 @@ final class TopicTail implements AutoCloseable {
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-    this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    this.consumer =
+        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     this.topics = Set.copyOf(topics);
     this.deadline = deadline;
   }
 
-  /** Hands every new record to {@code handler}; throws if the end is not reached within the deadline. */
+  /**
+   * Hands every new record to {@code handler}; throws if the end is not reached within the
+   * deadline.
+   */
   void readNew(Consumer<ConsumerRecord<byte[], byte[]>> handler) throws CollectException {
     Instant until = Instant.now().plus(deadline);
     try {
@@ -51,9 +55,12 @@ final class TopicTail implements AutoCloseable {
       while (!reached(end)) {
         Duration left = Duration.between(Instant.now(), until);
         if (left.isNegative()) {
-          throw new CollectException("reading " + topics + ": end not reached within " + deadline.toMillis() + " ms");
+          throw new CollectException(
+              "reading " + topics + ": end not reached within " + deadline.toMillis() + " ms");
         }
-        consumer.poll(left.compareTo(Duration.ofMillis(200)) < 0 ? left : Duration.ofMillis(200)).forEach(handler);
+        consumer
+            .poll(left.compareTo(Duration.ofMillis(200)) < 0 ? left : Duration.ofMillis(200))
+            .forEach(handler);
       }
     } catch (org.apache.kafka.common.KafkaException e) {
       throw new CollectException("reading " + topics + ": " + Deadlines.rootCauseLine(e));

@@ -6,7 +6,6 @@ import io.mirrorwatch.common.config.Durations;
 import io.mirrorwatch.common.config.HostPort;
 import io.mirrorwatch.common.eventid.EventIdLocation;
 import io.mirrorwatch.common.eventid.EventIdReader;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

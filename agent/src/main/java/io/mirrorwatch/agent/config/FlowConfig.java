@@ -42,7 +42,9 @@ public record FlowConfig(
     return replication.kind();
   }
 
-  /** Kafka's own policy, configured as MM2 configures it for this flow (a new instance per call). */
+  /**
+   * Kafka's own policy, configured as MM2 configures it for this flow (a new instance per call).
+   */
   public ReplicationPolicy replicationPolicy() {
     return replication.forFlowFrom(source);
   }

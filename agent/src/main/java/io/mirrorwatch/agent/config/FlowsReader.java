@@ -4,7 +4,6 @@ import io.mirrorwatch.common.config.ConfigNode;
 import io.mirrorwatch.common.replication.PolicyKind;
 import io.mirrorwatch.common.replication.Replication;
 import io.mirrorwatch.common.replication.ReplicationReader;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -62,9 +61,9 @@ final class FlowsReader {
   }
 
   /**
-   * The two directions between one pair of clusters run one policy (runbook 4.2): under identity
-   * in one direction and default in the other, each flow's replicas are the other's originals
-   * under another name, and records ping-pong or are missed at failback.
+   * The two directions between one pair of clusters run one policy (runbook 4.2): under identity in
+   * one direction and default in the other, each flow's replicas are the other's originals under
+   * another name, and records ping-pong or are missed at failback.
    */
   private static void samePolicyBothWays(List<FlowConfig> flows, List<ConfigNode> nodes) {
     Set<String> seen = new HashSet<>();

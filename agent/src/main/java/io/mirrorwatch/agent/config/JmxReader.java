@@ -1,7 +1,6 @@
 package io.mirrorwatch.agent.config;
 
 import io.mirrorwatch.common.config.ConfigNode;
-
 import java.net.MalformedURLException;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,6 @@ package io.mirrorwatch.agent.config;
 
 import io.mirrorwatch.common.config.ConfigNode;
 import io.mirrorwatch.common.config.Durations;
-
 import java.time.Duration;
 import java.util.Optional;
 
@@ -60,9 +59,7 @@ final class ThresholdsReader {
     ConfigNode rpoRecords = node.get("rpoRecords");
     rpoRecords.expectMap("warning");
     Optional<Integer> rpoRecordsWarning =
-        rpoRecords
-            .get("warning")
-            .integer((int) d.rpoRecordsWarning(), 1, Integer.MAX_VALUE);
+        rpoRecords.get("warning").integer((int) d.rpoRecordsWarning(), 1, Integer.MAX_VALUE);
 
     // Invalid values fall back to defaults here; the loader throws before anyone sees them.
     return new Thresholds(

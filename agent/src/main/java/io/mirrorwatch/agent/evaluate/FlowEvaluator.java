@@ -15,11 +15,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Pure evaluation of one flow: collected data + history + now -> assessment + next history.
- * No IO, no clock of its own; every rule lives in a small named method of a *Rules class.
+ * Pure evaluation of one flow: collected data + history + now -> assessment + next history. No IO,
+ * no clock of its own; every rule lives in a small named method of a *Rules class.
  */
 public final class FlowEvaluator {
   private final Thresholds thresholds;
+
   /** Where event IDs are read, as reasons name it ({@code header:event-id}). */
   private final String eventIdAt;
 
@@ -33,18 +34,21 @@ public final class FlowEvaluator {
   public Outcome evaluate(FlowInputs in, FlowHistory history, Instant now) {
     Map<PartitionKey, PartitionRpo> rpo = in.rpo().partitions();
     RpoRules.Result topics = RpoRules.topics(in, rpo, history, now);
-    Optional<Map<Double, Double>> latency = in.jmx()
-        .filter(j -> j.lastError().isEmpty())
-        .flatMap(LastGood::value)
-        .flatMap(j -> quantiles(j.replicationLatencyMs()));
-    Optional<Duration> heartbeatAge = in.mm2().value()
-        .flatMap(Mm2State::newestHeartbeat)
-        .map(h -> Duration.between(h, now));
+    Optional<Map<Double, Double>> latency =
+        in.jmx()
+            .filter(j -> j.lastError().isEmpty())
+            .flatMap(LastGood::value)
+            .flatMap(j -> quantiles(j.replicationLatencyMs()));
+    Optional<Duration> heartbeatAge =
+        in.mm2().value().flatMap(Mm2State::newestHeartbeat).map(h -> Duration.between(h, now));
 
-    ReplicationRules.Verdict replication = ReplicationRules.evaluate(
-        in, topics.topics(), latency, heartbeatAge, history.overWarningScrapes(), thresholds);
-    TranslationRules.Verdict translation = TranslationRules.evaluate(in, rpo, history, now, thresholds);
-    IdempotencyRules.Verdict idempotency = IdempotencyRules.evaluate(in, history, eventIdAt, thresholds);
+    ReplicationRules.Verdict replication =
+        ReplicationRules.evaluate(
+            in, topics.topics(), latency, heartbeatAge, history.overWarningScrapes(), thresholds);
+    TranslationRules.Verdict translation =
+        TranslationRules.evaluate(in, rpo, history, now, thresholds);
+    IdempotencyRules.Verdict idempotency =
+        IdempotencyRules.evaluate(in, history, eventIdAt, thresholds);
 
     Map<Check, CheckResult> checks = new EnumMap<>(Check.class);
     checks.put(Check.REPLICATION, replication.result());
@@ -53,12 +57,31 @@ public final class FlowEvaluator {
     checks.put(Check.IDEMPOTENCY, idempotency.result());
 
     Optional<Boolean> jmxUp = in.jmx().map(j -> j.lastError().isEmpty() && j.value().isPresent());
-    Optional<Mm2JmxSnapshot> jmx = in.jmx().filter(j -> j.lastError().isEmpty()).flatMap(LastGood::value);
-    FlowAssessment assessment = new FlowAssessment(in.flow(), now, checks, topics.topics(),
-        translation.groups(), latency, heartbeatAge, idempotency.coverage(), jmxUp, jmx, in.indirectionTargets());
-    FlowHistory next = new FlowHistory(topics.replicaLatest(), topics.replicaAdvancedAt(), topics.sourceLatest(),
-        topics.sourceLatestAt(), replication.overWarningScrapes(), translation.unsyncedSince(),
-        idempotency.coverage(), translation.groupMoves());
+    Optional<Mm2JmxSnapshot> jmx =
+        in.jmx().filter(j -> j.lastError().isEmpty()).flatMap(LastGood::value);
+    FlowAssessment assessment =
+        new FlowAssessment(
+            in.flow(),
+            now,
+            checks,
+            topics.topics(),
+            translation.groups(),
+            latency,
+            heartbeatAge,
+            idempotency.coverage(),
+            jmxUp,
+            jmx,
+            in.indirectionTargets());
+    FlowHistory next =
+        new FlowHistory(
+            topics.replicaLatest(),
+            topics.replicaAdvancedAt(),
+            topics.sourceLatest(),
+            topics.sourceLatestAt(),
+            replication.overWarningScrapes(),
+            translation.unsyncedSince(),
+            idempotency.coverage(),
+            translation.groupMoves());
     return new Outcome(assessment, next);
   }
 

@@ -14,17 +14,24 @@ final class IndirectionRules {
     Map<String, Set<String>> targets = in.indirectionTargets();
     CheckResult.Builder b = new CheckResult.Builder();
     if (targets.isEmpty()) {
-      b.add(Level.WARNING, "no indirection alias configured: every client needs a config change at failover");
+      b.add(
+          Level.WARNING,
+          "no indirection alias configured: every client needs a config change at failover");
     }
-    targets.forEach((alias, clusters) -> {
-      boolean source = clusters.contains(in.source());
-      boolean target = clusters.contains(in.target());
-      if (!source && !target) {
-        b.add(Level.DANGER, "alias " + alias + " resolves to neither " + in.source() + " nor " + in.target());
-      } else if (source && target) {
-        b.add(Level.DANGER, "alias " + alias + " resolves to both clusters: clients would be split");
-      }
-    });
+    targets.forEach(
+        (alias, clusters) -> {
+          boolean source = clusters.contains(in.source());
+          boolean target = clusters.contains(in.target());
+          if (!source && !target) {
+            b.add(
+                Level.DANGER,
+                "alias " + alias + " resolves to neither " + in.source() + " nor " + in.target());
+          } else if (source && target) {
+            b.add(
+                Level.DANGER,
+                "alias " + alias + " resolves to both clusters: clients would be split");
+          }
+        });
     return b.build("aliases resolve to one cluster each: " + targets);
   }
 }

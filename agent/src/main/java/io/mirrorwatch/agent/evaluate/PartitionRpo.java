@@ -6,8 +6,8 @@ import java.util.OptionalLong;
  * Records at risk on one source partition.
  *
  * @param replicatedPosition lower bound of the next source offset not yet on the target
- * @param recordsAtRisk source records from {@code replicatedPosition} to the log end; an upper bound
- *     of the truth, exact once MM2 has flushed its offsets
+ * @param recordsAtRisk source records from {@code replicatedPosition} to the log end; an upper
+ *     bound of the truth, exact once MM2 has flushed its offsets
  */
 public record PartitionRpo(long replicatedPosition, long recordsAtRisk, RpoBasis basis) {
 
@@ -18,8 +18,9 @@ public record PartitionRpo(long replicatedPosition, long recordsAtRisk, RpoBasis
    *
    * @param mm2Position MM2's committed position, if known
    * @param tailPosition first source offset at the replica's newest timestamp, if known; the record
-   *     there (or a later one with the same timestamp) is on the target, so the position is at least
-   *     one past it. (Assumes MM2 copies each partition in order and keeps timestamps, as it does.)
+   *     there (or a later one with the same timestamp) is on the target, so the position is at
+   *     least one past it. (Assumes MM2 copies each partition in order and keeps timestamps, as it
+   *     does.)
    */
   public static PartitionRpo estimate(
       long earliest, long latest, OptionalLong mm2Position, OptionalLong tailPosition) {

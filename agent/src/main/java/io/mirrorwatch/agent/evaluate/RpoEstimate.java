@@ -21,34 +21,47 @@ public record RpoEstimate(Map<PartitionKey, PartitionRpo> partitions) {
   }
 
   /**
-   * Rule: one {@link PartitionRpo#estimate} per source partition of a replicated topic, from its log
-   * bounds, MM2's committed position and the replica tail's position mapped to the source.
+   * Rule: one {@link PartitionRpo#estimate} per source partition of a replicated topic, from its
+   * log bounds, MM2's committed position and the replica tail's position mapped to the source.
    *
    * @param source the source cluster's log bounds; no estimate without them
    * @param replicaOf source topic -> replica topic; other topics are not the flow's
    * @param mm2Positions MM2's committed next offset per source partition, where known
    * @param tailStarts first source offset at the replica's newest timestamp, where known
    */
-  public static RpoEstimate of(Optional<ClusterState> source, Map<String, String> replicaOf,
-      Map<PartitionKey, Long> mm2Positions, Map<PartitionKey, Long> tailStarts) {
+  public static RpoEstimate of(
+      Optional<ClusterState> source,
+      Map<String, String> replicaOf,
+      Map<PartitionKey, Long> mm2Positions,
+      Map<PartitionKey, Long> tailStarts) {
     Map<PartitionKey, PartitionRpo> result = new TreeMap<>();
-    source.ifPresent(s -> s.sources().forEach((key, offsets) -> {
-      if (replicaOf.containsKey(key.topic())) {
-        result.put(key, PartitionRpo.estimate(offsets.earliest(), offsets.latest(),
-            optional(mm2Positions.get(key)), optional(tailStarts.get(key))));
-      }
-    }));
+    source.ifPresent(
+        s ->
+            s.sources()
+                .forEach(
+                    (key, offsets) -> {
+                      if (replicaOf.containsKey(key.topic())) {
+                        result.put(
+                            key,
+                            PartitionRpo.estimate(
+                                offsets.earliest(),
+                                offsets.latest(),
+                                optional(mm2Positions.get(key)),
+                                optional(tailStarts.get(key))));
+                      }
+                    }));
     return new RpoEstimate(result);
   }
 
   /** Partitions with records at risk -> their replicated position: the records to sample. */
   public Map<PartitionKey, Long> atRisk() {
     Map<PartitionKey, Long> result = new TreeMap<>();
-    partitions.forEach((k, r) -> {
-      if (r.recordsAtRisk() > 0) {
-        result.put(k, r.replicatedPosition());
-      }
-    });
+    partitions.forEach(
+        (k, r) -> {
+          if (r.recordsAtRisk() > 0) {
+            result.put(k, r.replicatedPosition());
+          }
+        });
     return result;
   }
 

@@ -22,11 +22,12 @@ final class RpoRules {
   private RpoRules() {}
 
   /** Aggregates partitions into one figure per topic and advances the stall history. */
-  static Result topics(FlowInputs in, Map<PartitionKey, PartitionRpo> rpo, FlowHistory history, Instant now) {
-    Map<PartitionKey, PartitionOffsets.Replica> replica = in.targetCluster().value()
-        .map(ClusterState::replicas).orElse(Map.of());
-    Map<PartitionKey, SourceSample.OffsetTimestamp> stamps = in.sample().value()
-        .map(SourceSample::timestampAt).orElse(Map.of());
+  static Result topics(
+      FlowInputs in, Map<PartitionKey, PartitionRpo> rpo, FlowHistory history, Instant now) {
+    Map<PartitionKey, PartitionOffsets.Replica> replica =
+        in.targetCluster().value().map(ClusterState::replicas).orElse(Map.of());
+    Map<PartitionKey, SourceSample.OffsetTimestamp> stamps =
+        in.sample().value().map(SourceSample::timestampAt).orElse(Map.of());
     Map<PartitionKey, Long> replicaLatest = new HashMap<>(history.replicaLatest());
     Map<PartitionKey, Instant> advancedAt = new HashMap<>(history.replicaAdvancedAt());
     Map<String, TopicRpo> byTopic = new TreeMap<>();
@@ -41,16 +42,31 @@ final class RpoRules {
         advancedAt.put(key, now);
       }
       advancedAt.putIfAbsent(key, now);
-      double stalled = r.recordsAtRisk() > 0 ? seconds(Duration.between(advancedAt.get(key), now)) : 0;
-      OptionalDouble age = r.recordsAtRisk() == 0 ? OptionalDouble.of(0) : oldestAge(r, stamps.get(key), rep, now);
-      byTopic.merge(key.topic(),
-          new TopicRpo(key.topic(), replicaTopic, r.recordsAtRisk(), age, Double.NaN, stalled, r.basis()),
+      double stalled =
+          r.recordsAtRisk() > 0 ? seconds(Duration.between(advancedAt.get(key), now)) : 0;
+      OptionalDouble age =
+          r.recordsAtRisk() == 0 ? OptionalDouble.of(0) : oldestAge(r, stamps.get(key), rep, now);
+      byTopic.merge(
+          key.topic(),
+          new TopicRpo(
+              key.topic(), replicaTopic, r.recordsAtRisk(), age, Double.NaN, stalled, r.basis()),
           RpoRules::combine);
     }
     Rate rate = rate(in, history, now);
     List<TopicRpo> topics = new ArrayList<>();
-    byTopic.values().forEach(t -> topics.add(new TopicRpo(t.topic(), t.replica(), t.records(), t.seconds(),
-        rate.perTopic().getOrDefault(t.topic(), Double.NaN), t.stalledSeconds(), t.basis())));
+    byTopic
+        .values()
+        .forEach(
+            t ->
+                topics.add(
+                    new TopicRpo(
+                        t.topic(),
+                        t.replica(),
+                        t.records(),
+                        t.seconds(),
+                        rate.perTopic().getOrDefault(t.topic(), Double.NaN),
+                        t.stalledSeconds(),
+                        t.basis())));
     return new Result(topics, replicaLatest, advancedAt, rate.latest(), rate.at());
   }
 
@@ -60,12 +76,17 @@ final class RpoRules {
    * copied in order, so the oldest missing one is no older than the newest copied one); otherwise
    * it is unknown.
    */
-  static OptionalDouble oldestAge(PartitionRpo r, SourceSample.OffsetTimestamp stamp, PartitionOffsets.Replica replica, Instant now) {
+  static OptionalDouble oldestAge(
+      PartitionRpo r,
+      SourceSample.OffsetTimestamp stamp,
+      PartitionOffsets.Replica replica,
+      Instant now) {
     if (stamp != null && stamp.offset() <= r.replicatedPosition()) {
       return OptionalDouble.of(Math.max(0, (now.toEpochMilli() - stamp.timestamp()) / 1000.0));
     }
     if (replica != null && replica.newestTimestamp().isPresent()) {
-      return OptionalDouble.of(Math.max(0, (now.toEpochMilli() - replica.newestTimestamp().getAsLong()) / 1000.0));
+      return OptionalDouble.of(
+          Math.max(0, (now.toEpochMilli() - replica.newestTimestamp().getAsLong()) / 1000.0));
     }
     return OptionalDouble.empty();
   }
@@ -76,17 +97,26 @@ final class RpoRules {
       return new Rate(Map.of(), history.sourceLatest(), history.sourceLatestAt());
     }
     Map<PartitionKey, Long> latest = new HashMap<>();
-    source.get().sources().forEach((k, o) -> {
-      if (in.replicaOf().containsKey(k.topic())) {
-        latest.put(k, o.latest());
-      }
-    });
+    source
+        .get()
+        .sources()
+        .forEach(
+            (k, o) -> {
+              if (in.replicaOf().containsKey(k.topic())) {
+                latest.put(k, o.latest());
+              }
+            });
     Instant at = source.get().collectedAt();
     Map<String, Double> perTopic = new HashMap<>();
     if (history.sourceLatestAt().isPresent() && at.isAfter(history.sourceLatestAt().get())) {
       double secs = seconds(Duration.between(history.sourceLatestAt().get(), at));
       Map<String, Long> delta = new HashMap<>();
-      latest.forEach((k, v) -> delta.merge(k.topic(), Math.max(0, v - history.sourceLatest().getOrDefault(k, v)), Long::sum));
+      latest.forEach(
+          (k, v) ->
+              delta.merge(
+                  k.topic(),
+                  Math.max(0, v - history.sourceLatest().getOrDefault(k, v)),
+                  Long::sum));
       delta.forEach((topic, d) -> perTopic.put(topic, d / secs));
     } else if (history.sourceLatestAt().isPresent()) {
       return new Rate(Map.of(), history.sourceLatest(), history.sourceLatestAt());
@@ -95,14 +125,20 @@ final class RpoRules {
   }
 
   private static TopicRpo combine(TopicRpo a, TopicRpo b) {
-    return new TopicRpo(a.topic(), a.replica(), a.records() + b.records(), unknownWins(a.seconds(), b.seconds()),
-        Double.NaN, Math.max(a.stalledSeconds(), b.stalledSeconds()),
+    return new TopicRpo(
+        a.topic(),
+        a.replica(),
+        a.records() + b.records(),
+        unknownWins(a.seconds(), b.seconds()),
+        Double.NaN,
+        Math.max(a.stalledSeconds(), b.stalledSeconds()),
         a.basis().ordinal() >= b.basis().ordinal() ? a.basis() : b.basis());
   }
 
   /** The larger age, but unknown wins: an unknown age must not hide behind a known smaller one. */
   private static OptionalDouble unknownWins(OptionalDouble a, OptionalDouble b) {
-    return a.isEmpty() || b.isEmpty() ? OptionalDouble.empty()
+    return a.isEmpty() || b.isEmpty()
+        ? OptionalDouble.empty()
         : OptionalDouble.of(Math.max(a.getAsDouble(), b.getAsDouble()));
   }
 
@@ -110,7 +146,8 @@ final class RpoRules {
     return d.toMillis() / 1000.0;
   }
 
-  private record Rate(Map<String, Double> perTopic, Map<PartitionKey, Long> latest, Optional<Instant> at) {}
+  private record Rate(
+      Map<String, Double> perTopic, Map<PartitionKey, Long> latest, Optional<Instant> at) {}
 
   record Result(
       List<TopicRpo> topics,

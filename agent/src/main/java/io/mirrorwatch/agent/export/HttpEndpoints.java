@@ -18,23 +18,49 @@ import java.util.function.Supplier;
 public final class HttpEndpoints implements AutoCloseable {
   private final HttpServer server;
 
-  public HttpEndpoints(String bind, int port, MetricsPublisher metrics, Supplier<AgentSnapshot> snapshot,
-      Duration staleAfter, Clock clock) throws IOException {
+  public HttpEndpoints(
+      String bind,
+      int port,
+      MetricsPublisher metrics,
+      Supplier<AgentSnapshot> snapshot,
+      Duration staleAfter,
+      Clock clock)
+      throws IOException {
     server = HttpServer.create(new InetSocketAddress(bind, port), 16);
-    server.createContext("/metrics", ex -> reply(ex, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape()));
-    server.createContext("/readiness", ex ->
-        reply(ex, 200, "application/json", ReadinessJson.render(snapshot.get(), clock.instant())));
-    server.createContext("/health", ex -> {
-      Duration age = Duration.between(snapshot.get().cycleEndedAt(), clock.instant());
-      boolean fresh = age.compareTo(staleAfter) <= 0;
-      reply(ex, fresh ? 200 : 503, "application/json",
-          "{\"status\":\"" + (fresh ? "ok" : "stale") + "\",\"lastCycleAgeSeconds\":" + age.toMillis() / 1000.0 + "}\n");
-    });
-    server.setExecutor(Executors.newFixedThreadPool(4, r -> {
-      Thread t = new Thread(r, "mirrorwatch-http");
-      t.setDaemon(true);
-      return t;
-    }));
+    server.createContext(
+        "/metrics",
+        ex -> reply(ex, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape()));
+    server.createContext(
+        "/readiness",
+        ex ->
+            reply(
+                ex,
+                200,
+                "application/json",
+                ReadinessJson.render(snapshot.get(), clock.instant())));
+    server.createContext(
+        "/health",
+        ex -> {
+          Duration age = Duration.between(snapshot.get().cycleEndedAt(), clock.instant());
+          boolean fresh = age.compareTo(staleAfter) <= 0;
+          reply(
+              ex,
+              fresh ? 200 : 503,
+              "application/json",
+              "{\"status\":\""
+                  + (fresh ? "ok" : "stale")
+                  + "\",\"lastCycleAgeSeconds\":"
+                  + age.toMillis() / 1000.0
+                  + "}\n");
+        });
+    server.setExecutor(
+        Executors.newFixedThreadPool(
+            4,
+            r -> {
+              Thread t = new Thread(r, "mirrorwatch-http");
+              t.setDaemon(true);
+              return t;
+            }));
     server.start();
   }
 
@@ -42,7 +68,8 @@ public final class HttpEndpoints implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  private static void reply(HttpExchange ex, int status, String type, String body) throws IOException {
+  private static void reply(HttpExchange ex, int status, String type, String body)
+      throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     ex.getResponseHeaders().set("Content-Type", type);
     ex.sendResponseHeaders(status, bytes.length);

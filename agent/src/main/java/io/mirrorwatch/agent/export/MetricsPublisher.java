@@ -22,11 +22,12 @@ import java.util.function.Supplier;
  * Publishes each cycle's {@link AgentSnapshot} through Micrometer's Prometheus registry. Each gauge
  * metric is one {@link MultiGauge} registered once and re-filled every cycle (rows that vanish are
  * removed); error counters are {@link FunctionCounter}s over the collectors' running totals, and
- * failed cycles a plain {@link Counter} (registered at start, so it reads 0 before any failure). The raw
- * MM2 JMX series are re-exposed by a collector registered in the same Prometheus registry.
+ * failed cycles a plain {@link Counter} (registered at start, so it reads 0 before any failure).
+ * The raw MM2 JMX series are re-exposed by a collector registered in the same Prometheus registry.
  */
 public final class MetricsPublisher {
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Map<Metric, MultiGauge> gauges = new EnumMap<>(Metric.class);
   private final Map<String, CollectorHealth> health = new ConcurrentHashMap<>();
   private final Set<String> counters = ConcurrentHashMap.newKeySet();
@@ -36,12 +37,14 @@ public final class MetricsPublisher {
   public MetricsPublisher(Supplier<MetricSnapshots> rawJmx, Thresholds thresholds) {
     for (Metric m : Metric.values()) {
       if (m.kind() == Metric.Kind.GAUGE) {
-        gauges.put(m, MultiGauge.builder(m.micrometerName()).description(m.help()).register(registry));
+        gauges.put(
+            m, MultiGauge.builder(m.micrometerName()).description(m.help()).register(registry));
       }
     }
-    cycleFailures = Counter.builder(Metric.CYCLE_FAILURES_TOTAL.micrometerName())
-        .description(Metric.CYCLE_FAILURES_TOTAL.help())
-        .register(registry);
+    cycleFailures =
+        Counter.builder(Metric.CYCLE_FAILURES_TOTAL.micrometerName())
+            .description(Metric.CYCLE_FAILURES_TOTAL.help())
+            .register(registry);
     registry.getPrometheusRegistry().register((MultiCollector) rawJmx::get);
     register(ThresholdRows.of(thresholds));
   }
@@ -58,8 +61,8 @@ public final class MetricsPublisher {
       String key = h.collector() + "/" + h.cluster();
       health.put(key, h);
       if (counters.add(key)) {
-        FunctionCounter.builder(Metric.COLLECT_ERRORS_TOTAL.micrometerName(), health,
-                m -> m.get(key).errors())
+        FunctionCounter.builder(
+                Metric.COLLECT_ERRORS_TOTAL.micrometerName(), health, m -> m.get(key).errors())
             .description(Metric.COLLECT_ERRORS_TOTAL.help())
             .tags("collector", h.collector(), "cluster", h.cluster())
             .register(registry);
@@ -69,8 +72,15 @@ public final class MetricsPublisher {
 
   /** Replaces the rows of each metric in {@code rows}; other metrics keep theirs. */
   private void register(Map<Metric, List<Row>> rows) {
-    rows.forEach((metric, list) -> gauges.get(metric).register(
-        list.stream().map(r -> MultiGauge.Row.of(Tags.of(r.tags()), r.value())).toList(), true));
+    rows.forEach(
+        (metric, list) ->
+            gauges
+                .get(metric)
+                .register(
+                    list.stream()
+                        .map(r -> MultiGauge.Row.of(Tags.of(r.tags()), r.value()))
+                        .toList(),
+                    true));
   }
 
   /** The Prometheus text exposition: memory only, never a remote call. */

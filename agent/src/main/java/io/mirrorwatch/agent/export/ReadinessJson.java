@@ -20,7 +20,8 @@ import java.util.Locale;
  * with where they came from, and per-group translation status. For scripts and for people at 3 AM.
  */
 public final class ReadinessJson {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private ReadinessJson() {}
 
@@ -70,7 +71,10 @@ public final class ReadinessJson {
       ObjectNode gn = groups.addObject();
       gn.put("group", g.group());
       gn.put("level", g.level().name().toLowerCase(Locale.ROOT));
-      g.checkpointAge().ifPresentOrElse(a -> gn.put("checkpointAgeSeconds", seconds(a)), () -> gn.putNull("checkpointAgeSeconds"));
+      g.checkpointAge()
+          .ifPresentOrElse(
+              a -> gn.put("checkpointAgeSeconds", seconds(a)),
+              () -> gn.putNull("checkpointAgeSeconds"));
       gn.put("synced", g.synced());
       gn.put("activeOnTarget", g.activeOnTarget());
       gn.put("failoverReprocessRecords", g.reprocessRecords());
@@ -78,20 +82,29 @@ public final class ReadinessJson {
     }
     ObjectNode mm2 = n.putObject("mm2");
     f.jmxUp().ifPresentOrElse(up -> mm2.put("jmxUp", up), () -> mm2.putNull("jmxUp"));
-    f.jmx().ifPresent(j -> {
-      ObjectNode cs = mm2.putObject("connectors");
-      j.connectorStatus().forEach(cs::put);
-      ObjectNode ts = mm2.putObject("tasks");
-      j.taskStates().forEach((c, states) -> {
-        ObjectNode sn = ts.putObject(c);
-        states.forEach(sn::put);
-      });
-    });
-    f.latencyQuantilesMs().ifPresent(q -> {
-      ObjectNode ln = mm2.putObject("replicationLatencyMs");
-      q.forEach((quantile, ms) -> ln.put(MetricRows.quantileLabel(quantile), ms));
-    });
-    f.heartbeatAge().ifPresentOrElse(a -> mm2.put("heartbeatAgeSeconds", seconds(a)), () -> mm2.putNull("heartbeatAgeSeconds"));
+    f.jmx()
+        .ifPresent(
+            j -> {
+              ObjectNode cs = mm2.putObject("connectors");
+              j.connectorStatus().forEach(cs::put);
+              ObjectNode ts = mm2.putObject("tasks");
+              j.taskStates()
+                  .forEach(
+                      (c, states) -> {
+                        ObjectNode sn = ts.putObject(c);
+                        states.forEach(sn::put);
+                      });
+            });
+    f.latencyQuantilesMs()
+        .ifPresent(
+            q -> {
+              ObjectNode ln = mm2.putObject("replicationLatencyMs");
+              q.forEach((quantile, ms) -> ln.put(MetricRows.quantileLabel(quantile), ms));
+            });
+    f.heartbeatAge()
+        .ifPresentOrElse(
+            a -> mm2.put("heartbeatAgeSeconds", seconds(a)),
+            () -> mm2.putNull("heartbeatAgeSeconds"));
     ObjectNode coverage = n.putObject("eventIdCoverage");
     f.coverage().forEach(coverage::put);
   }
@@ -102,15 +115,20 @@ public final class ReadinessJson {
     n.put("stale", h.lastError().isPresent() || h.lastSuccess().isEmpty());
     n.put("lastDurationSeconds", seconds(h.lastDuration()));
     n.put("errors", h.errors());
-    h.lastSuccess().ifPresentOrElse(t -> n.put("dataAgeSeconds", seconds(Duration.between(t, now))), () -> n.putNull("dataAgeSeconds"));
+    h.lastSuccess()
+        .ifPresentOrElse(
+            t -> n.put("dataAgeSeconds", seconds(Duration.between(t, now))),
+            () -> n.putNull("dataAgeSeconds"));
     h.lastError().ifPresentOrElse(e -> n.put("lastError", e), () -> n.putNull("lastError"));
   }
 
   static String basisNote(RpoBasis basis) {
     return switch (basis) {
-      case MM2_OFFSETS -> "from MM2's committed offsets on the target: exact once MM2 has flushed, otherwise an upper bound"
-          + " (after an MM2 crash MM2 copies those records again)";
-      case REPLICA_TAIL_TIMESTAMP -> "from the replica's newest timestamp mapped to the source (offsetsForTimes): an upper bound";
+      case MM2_OFFSETS ->
+          "from MM2's committed offsets on the target: exact once MM2 has flushed, otherwise an upper bound"
+              + " (after an MM2 crash MM2 copies those records again)";
+      case REPLICA_TAIL_TIMESTAMP ->
+          "from the replica's newest timestamp mapped to the source (offsetsForTimes): an upper bound";
       case NONE -> "nothing known to be replicated: the whole source log is counted";
     };
   }

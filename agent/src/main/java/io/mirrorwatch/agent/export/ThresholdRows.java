@@ -19,7 +19,9 @@ final class ThresholdRows {
 
   private ThresholdRows() {}
 
-  /** Label {@code threshold} is the config key, its dots as underscores: {@code latency_healthy}. */
+  /**
+   * Label {@code threshold} is the config key, its dots as underscores: {@code latency_healthy}.
+   */
   static Map<Metric, List<MetricsPublisher.Row>> of(Thresholds t) {
     Map<Metric, List<MetricsPublisher.Row>> rows = new EnumMap<>(Metric.class);
     rows.put(
@@ -34,7 +36,9 @@ final class ThresholdRows {
             seconds("offset_sync_grace", t.offsetSyncGrace())));
     rows.put(
         Metric.THRESHOLD_RATIO,
-        List.of(row("coverage_healthy", t.coverageHealthy()), row("coverage_warning", t.coverageWarning())));
+        List.of(
+            row("coverage_healthy", t.coverageHealthy()),
+            row("coverage_warning", t.coverageWarning())));
     rows.put(Metric.THRESHOLD_RECORDS, List.of(row("rpo_records_warning", t.rpoRecordsWarning())));
     return rows;
   }

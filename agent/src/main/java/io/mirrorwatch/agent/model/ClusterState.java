@@ -10,8 +10,8 @@ import java.util.Set;
  * @param sources log bounds of the partitions of flows' source topics on this cluster
  * @param replicas log end and newest timestamp of the partitions of flows' replicas on this cluster
  * @param committed committed offsets per watched group (absent partitions: nothing committed)
- * @param activeGroups watched groups that have members on this cluster now (read only on clusters that
- *     are a flow's target; empty elsewhere)
+ * @param activeGroups watched groups that have members on this cluster now (read only on clusters
+ *     that are a flow's target; empty elsewhere)
  */
 public record ClusterState(
     String cluster,

@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * The agent's own view of one collector on one cluster.
  *
- * @param collector {@code cluster}, {@code mm2_state}, {@code source_sample}, {@code jmx} or {@code indirection}
+ * @param collector {@code cluster}, {@code mm2_state}, {@code source_sample}, {@code jmx} or {@code
+ *     indirection}
  * @param cluster the cluster it talks to ({@code ""} for indirection)
  */
 public record CollectorHealth(

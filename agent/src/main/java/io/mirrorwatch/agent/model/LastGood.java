@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param lastSuccess when {@code value} was collected
  * @param lastError the newest attempt's failure, empty if it succeeded
  */
-public record LastGood<T>(Optional<T> value, Optional<Instant> lastSuccess, Optional<String> lastError) {
+public record LastGood<T>(
+    Optional<T> value, Optional<Instant> lastSuccess, Optional<String> lastError) {
   public static <T> LastGood<T> none() {
     return new LastGood<>(Optional.empty(), Optional.empty(), Optional.empty());
   }

@@ -34,9 +34,16 @@ public record Mm2JmxSnapshot(
     Map<String, Map<String, Integer>> tasks = new HashMap<>();
     List<Double> latency = new ArrayList<>();
     for (Mm2JmxSnapshot n : nodes) {
-      n.connectorStatus().forEach((c, s) -> status.merge(c, s, (a, b) -> "running".equals(a) ? a : b));
-      n.taskStates().forEach((c, states) -> states.forEach((s, count) ->
-          tasks.computeIfAbsent(c, k -> new HashMap<>()).merge(s, count, Integer::sum)));
+      n.connectorStatus()
+          .forEach((c, s) -> status.merge(c, s, (a, b) -> "running".equals(a) ? a : b));
+      n.taskStates()
+          .forEach(
+              (c, states) ->
+                  states.forEach(
+                      (s, count) ->
+                          tasks
+                              .computeIfAbsent(c, k -> new HashMap<>())
+                              .merge(s, count, Integer::sum)));
       latency.addAll(n.replicationLatencyMs());
     }
     return new Mm2JmxSnapshot(status, tasks, latency);

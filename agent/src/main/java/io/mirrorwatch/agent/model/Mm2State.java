@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What MM2 has written on a flow's target cluster, read with connect-mirror-client's record classes.
+ * What MM2 has written on a flow's target cluster, read with connect-mirror-client's record
+ * classes.
  *
  * @param replicatedUpTo per source partition, the next upstream offset MM2 has not yet committed as
  *     copied (its Connect offset + 1). Flushed periodically, so it may lag what is on the target,

@@ -5,8 +5,8 @@ import java.util.OptionalLong;
 /**
  * What the agent knows of one partition's log, by the role the partition plays in a flow. Each role
  * holds only what evaluation reads for it, and only that is asked of the cluster: a source's log
- * start enters the RPO position, a replica's newest timestamp is mapped back to the source. (A topic
- * can play both roles in two different flows; it then has one entry of each kind.)
+ * start enters the RPO position, a replica's newest timestamp is mapped back to the source. (A
+ * topic can play both roles in two different flows; it then has one entry of each kind.)
  */
 public sealed interface PartitionOffsets {
   /** The log end offset: the offset the next record will get. */

@@ -10,8 +10,8 @@ import java.util.Map;
  *     not be on the target yet (the RPO's age)
  * @param tailStartForTimestamp per source partition, the first source offset whose timestamp is at
  *     or after the replica's newest timestamp ({@code offsetsForTimes})
- * @param coverage per source topic, records sampled for the event-ID header in this collect and
- *     how many carried it
+ * @param coverage per source topic, records sampled for the event-ID header in this collect and how
+ *     many carried it
  */
 public record SourceSample(
     Instant collectedAt,

@@ -38,15 +38,19 @@ class LogBoundsReaderTest {
     assertThat(log.requests).isEqualTo(2);
     PartitionKey s = new PartitionKey("orders", 3);
     PartitionKey r = new PartitionKey("primary.orders", 3);
-    assertThat(b.sources().get(s)).isEqualTo(new PartitionOffsets.Source(log.start.get(s), log.end.get(s)));
-    assertThat(b.replicas().get(r)).isEqualTo(new PartitionOffsets.Replica(log.end.get(r), OptionalLong.of(log.newest.get(r))));
+    assertThat(b.sources().get(s))
+        .isEqualTo(new PartitionOffsets.Source(log.start.get(s), log.end.get(s)));
+    assertThat(b.replicas().get(r))
+        .isEqualTo(
+            new PartitionOffsets.Replica(log.end.get(r), OptionalLong.of(log.newest.get(r))));
   }
 
   @Test
   void idleCycleAsksOnlyLogEndsAndOneSliceOfLogStarts() throws CollectException {
     LogBoundsReader.Bounds first = reader.read(sources, replicas, empty(), Set.of(), 0);
     log.clear();
-    log.start.replaceAll((k, v) -> v + 1); // retention moved every log start; reused ones lag behind
+    log.start.replaceAll(
+        (k, v) -> v + 1); // retention moved every log start; reused ones lag behind
 
     LogBoundsReader.Bounds second = reader.read(sources, replicas, first, Set.of(), 1);
 
@@ -54,12 +58,18 @@ class LogBoundsReaderTest {
     assertThat(log.asked(Kind.MAX_TIMESTAMP)).isEmpty();
     Set<PartitionKey> slice = new HashSet<>();
     sources.stream().filter(k -> OffsetReuse.refreshTurn(k, 1)).forEach(slice::add);
-    assertThat(log.asked(Kind.EARLIEST)).isEqualTo(slice).isNotEmpty().hasSizeLessThan(sources.size() / 2);
+    assertThat(log.asked(Kind.EARLIEST))
+        .isEqualTo(slice)
+        .isNotEmpty()
+        .hasSizeLessThan(sources.size() / 2);
     assertThat(second.replicas()).isEqualTo(first.replicas());
     for (PartitionKey k : sources) {
       long expected = slice.contains(k) ? log.start.get(k) : log.start.get(k) - 1;
       // Never above the true log start: a reused one only over-states the RPO.
-      assertThat(second.sources().get(k).earliest()).as("%s", k).isEqualTo(expected).isLessThanOrEqualTo(log.start.get(k));
+      assertThat(second.sources().get(k).earliest())
+          .as("%s", k)
+          .isEqualTo(expected)
+          .isLessThanOrEqualTo(log.start.get(k));
     }
   }
 
@@ -75,7 +85,8 @@ class LogBoundsReaderTest {
   }
 
   @Test
-  void busyCycleAsksNewestTimestampsOfMovedReplicasAndLogStartsOfPartitionsAtRisk() throws CollectException {
+  void busyCycleAsksNewestTimestampsOfMovedReplicasAndLogStartsOfPartitionsAtRisk()
+      throws CollectException {
     LogBoundsReader.Bounds first = reader.read(sources, replicas, empty(), Set.of(), 0);
     log.clear();
     PartitionKey moved = new PartitionKey("primary.orders", 7);
@@ -161,11 +172,14 @@ class LogBoundsReaderTest {
 
     Set<PartitionKey> asked(Query q) {
       Set<PartitionKey> keys = new HashSet<>();
-      calls.forEach(c -> c.forEach((k, v) -> {
-        if (v.equals(q)) {
-          keys.add(k);
-        }
-      }));
+      calls.forEach(
+          c ->
+              c.forEach(
+                  (k, v) -> {
+                    if (v.equals(q)) {
+                      keys.add(k);
+                    }
+                  }));
       return keys;
     }
 
@@ -174,16 +188,17 @@ class LogBoundsReaderTest {
       requests++;
       calls.add(Map.copyOf(queries));
       Map<PartitionKey, Found> found = new HashMap<>();
-      queries.forEach((k, q) -> {
-        if (q == Kind.EARLIEST) {
-          earliestAsks++;
-          found.put(k, new Found(start.get(k), OptionalLong.empty()));
-        } else if (q == Kind.LATEST) {
-          found.put(k, new Found(end.get(k), OptionalLong.empty()));
-        } else if (q == Kind.MAX_TIMESTAMP && newest.containsKey(k)) {
-          found.put(k, new Found(end.get(k) - 1, OptionalLong.of(newest.get(k))));
-        }
-      });
+      queries.forEach(
+          (k, q) -> {
+            if (q == Kind.EARLIEST) {
+              earliestAsks++;
+              found.put(k, new Found(start.get(k), OptionalLong.empty()));
+            } else if (q == Kind.LATEST) {
+              found.put(k, new Found(end.get(k), OptionalLong.empty()));
+            } else if (q == Kind.MAX_TIMESTAMP && newest.containsKey(k)) {
+              found.put(k, new Found(end.get(k) - 1, OptionalLong.of(newest.get(k))));
+            }
+          });
       return found;
     }
   }

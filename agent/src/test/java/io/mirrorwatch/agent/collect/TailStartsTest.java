@@ -25,8 +25,13 @@ class TailStartsTest {
 
   @Test
   void onlyPartitionsThatMovedAreAskedAndTheirAnswersReplaceTheOldOnes() {
-    TailStarts memory = TailStarts.none().next(Map.of(A, 1000L, B, 2000L), Map.of(A, 100L, B, 200L),
-        Map.of(A, 1000L, B, 2000L), Map.of(A, 99L, B, 199L));
+    TailStarts memory =
+        TailStarts.none()
+            .next(
+                Map.of(A, 1000L, B, 2000L),
+                Map.of(A, 100L, B, 200L),
+                Map.of(A, 1000L, B, 2000L),
+                Map.of(A, 99L, B, 199L));
     Map<PartitionKey, Long> ts = Map.of(A, 1000L, B, 2500L); // B's replica received a record
     Map<PartitionKey, Long> ends = Map.of(A, 100L, B, 201L);
 
@@ -38,8 +43,13 @@ class TailStartsTest {
 
   @Test
   void aPartitionThatLeftTheFlowIsForgotten() {
-    TailStarts memory = TailStarts.none().next(Map.of(A, 1000L, B, 2000L), Map.of(A, 100L, B, 200L),
-        Map.of(A, 1000L, B, 2000L), Map.of(A, 99L, B, 199L));
+    TailStarts memory =
+        TailStarts.none()
+            .next(
+                Map.of(A, 1000L, B, 2000L),
+                Map.of(A, 100L, B, 200L),
+                Map.of(A, 1000L, B, 2000L),
+                Map.of(A, 99L, B, 199L));
     TailStarts next = memory.next(Map.of(A, 1000L), Map.of(A, 100L), Map.of(), Map.of());
     assertThat(next.offsets()).isEqualTo(Map.of(A, 99L));
   }

@@ -1,14 +1,14 @@
 package io.mirrorwatch.agent.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import io.mirrorwatch.common.cluster.ClusterConfig;
 import io.mirrorwatch.common.config.ConfigException;
 import io.mirrorwatch.common.eventid.EventIdLocation;
 import io.mirrorwatch.common.replication.PolicyKind;
 import io.mirrorwatch.common.replication.Replication;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -152,8 +152,11 @@ class ConfigLoaderTest {
                 500));
     assertThat(config.indirectionAliases()).containsExactly("kafka.example.com:9092");
     assertThat(config.idempotency())
-        .isEqualTo(new Idempotency(
-                new EventIdLocation.JsonField("/orderId"), Set.of("order-processor", "billing"), 7));
+        .isEqualTo(
+            new Idempotency(
+                new EventIdLocation.JsonField("/orderId"),
+                Set.of("order-processor", "billing"),
+                7));
   }
 
   @Test
@@ -179,16 +182,21 @@ class ConfigLoaderTest {
     assertThat(config.thresholds().latencyHealthy()).isEqualTo(Duration.ofSeconds(5));
     assertThat(config.thresholds().coverageWarning()).isEqualTo(0.9);
     assertThat(config.indirectionAliases()).isEmpty();
-    assertThat(config.idempotency()).isEqualTo(new Idempotency(new EventIdLocation.Header("event-id"), Set.of(), 100));
+    assertThat(config.idempotency())
+        .isEqualTo(new Idempotency(new EventIdLocation.Header("event-id"), Set.of(), 100));
   }
 
   @Test
   void eventIdTakesTheReconcilersSettingAndTheOlderHeaderShorthand() {
-    assertThat(ConfigLoader.parse(MINIMAL + "idempotency: {eventId: {from: key}}\n", Map.of())
-            .idempotency().eventId())
+    assertThat(
+            ConfigLoader.parse(MINIMAL + "idempotency: {eventId: {from: key}}\n", Map.of())
+                .idempotency()
+                .eventId())
         .isEqualTo(new EventIdLocation.Key());
-    assertThat(ConfigLoader.parse(MINIMAL + "idempotency: {eventIdHeader: x-id}\n", Map.of())
-            .idempotency().eventId())
+    assertThat(
+            ConfigLoader.parse(MINIMAL + "idempotency: {eventIdHeader: x-id}\n", Map.of())
+                .idempotency()
+                .eventId())
         .isEqualTo(new EventIdLocation.Header("x-id"));
     assertThat(
             parseFails(
@@ -197,7 +205,8 @@ class ConfigLoaderTest {
                 .problems())
         .containsExactly(
             "idempotency.eventIdHeader: set either this or idempotency.eventId, not both",
-            "idempotency.eventId.pointer: not a JSON pointer: 'id' (write e.g. /eventId)");  }
+            "idempotency.eventId.pointer: not a JSON pointer: 'id' (write e.g. /eventId)");
+  }
 
   @Test
   void environmentVariablesAreSubstitutedAnywhereInStringValues() {

@@ -16,7 +16,10 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
-/** Builds evaluation inputs for one flow primary -> dr replicating orders to primary.orders (one partition). */
+/**
+ * Builds evaluation inputs for one flow primary -> dr replicating orders to primary.orders (one
+ * partition).
+ */
 final class Fixtures {
   static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
   static final PartitionKey SRC = new PartitionKey("orders", 0);
@@ -35,32 +38,62 @@ final class Fixtures {
   Set<String> idempotent = Set.of("g");
   Optional<String> sourceError = Optional.empty();
   Optional<String> targetError = Optional.empty();
-  Optional<LastGood<Mm2JmxSnapshot>> jmx = Optional.of(LastGood.<Mm2JmxSnapshot>none().succeeded(
-      new Mm2JmxSnapshot(Map.of("MirrorSourceConnector", "running"), Map.of("MirrorSourceConnector", Map.of("running", 1)),
-          List.of(200.0)), NOW));
+  Optional<LastGood<Mm2JmxSnapshot>> jmx =
+      Optional.of(
+          LastGood.<Mm2JmxSnapshot>none()
+              .succeeded(
+                  new Mm2JmxSnapshot(
+                      Map.of("MirrorSourceConnector", "running"),
+                      Map.of("MirrorSourceConnector", Map.of("running", 1)),
+                      List.of(200.0)),
+                  NOW));
   Optional<Instant> heartbeat = Optional.of(NOW.minusSeconds(1));
-  Map<String, SourceSample.Coverage> coverage = Map.of("orders", new SourceSample.Coverage(100, 100));
+  Map<String, SourceSample.Coverage> coverage =
+      Map.of("orders", new SourceSample.Coverage(100, 100));
   Map<PartitionKey, SourceSample.OffsetTimestamp> stamps = Map.of();
   Map<String, Set<String>> indirection = Map.of("kafka:9092", Set.of("primary"));
 
   FlowInputs inputs() {
-    ClusterState source = new ClusterState("primary", collectedAt,
-        Map.of(SRC, new PartitionOffsets.Source(0, sourceLatest)), Map.of(),
-        group(sourceCommitted, SRC), Set.of());
-    ClusterState target = new ClusterState("dr", collectedAt,
-        Map.of(), Map.of(REP, new PartitionOffsets.Replica(replicaLatest, OptionalLong.of(replicaNewestTs))),
-        group(targetCommitted, REP), activeOnTarget);
+    ClusterState source =
+        new ClusterState(
+            "primary",
+            collectedAt,
+            Map.of(SRC, new PartitionOffsets.Source(0, sourceLatest)),
+            Map.of(),
+            group(sourceCommitted, SRC),
+            Set.of());
+    ClusterState target =
+        new ClusterState(
+            "dr",
+            collectedAt,
+            Map.of(),
+            Map.of(
+                REP, new PartitionOffsets.Replica(replicaLatest, OptionalLong.of(replicaNewestTs))),
+            group(targetCommitted, REP),
+            activeOnTarget);
     Map<String, Map<PartitionKey, CheckpointInfo>> cps = new HashMap<>();
     checkpoints.forEach((g, c) -> cps.put(g, Map.of(REP, c)));
-    Mm2State mm2 = new Mm2State(NOW, mm2UpTo.map(v -> Map.of(SRC, v)).orElse(Map.of()), cps, heartbeat);
+    Mm2State mm2 =
+        new Mm2State(NOW, mm2UpTo.map(v -> Map.of(SRC, v)).orElse(Map.of()), cps, heartbeat);
     SourceSample sample = new SourceSample(NOW, stamps, Map.of(), coverage);
     Map<String, String> replicaOf = Map.of("orders", "primary.orders");
-    RpoEstimate rpo = RpoEstimate.of(Optional.of(source), replicaOf, mm2.replicatedUpTo(), sample.tailStartForTimestamp());
-    return new FlowInputs("primary->dr", "primary", "dr", replicaOf,
-        sourceCommitted.keySet(), idempotent,
-        collected(source, sourceError), collected(target, targetError),
-        LastGood.<Mm2State>none().succeeded(mm2, NOW), LastGood.<SourceSample>none().succeeded(sample, NOW),
-        rpo, jmx, indirection);
+    RpoEstimate rpo =
+        RpoEstimate.of(
+            Optional.of(source), replicaOf, mm2.replicatedUpTo(), sample.tailStartForTimestamp());
+    return new FlowInputs(
+        "primary->dr",
+        "primary",
+        "dr",
+        replicaOf,
+        sourceCommitted.keySet(),
+        idempotent,
+        collected(source, sourceError),
+        collected(target, targetError),
+        LastGood.<Mm2State>none().succeeded(mm2, NOW),
+        LastGood.<SourceSample>none().succeeded(sample, NOW),
+        rpo,
+        jmx,
+        indirection);
   }
 
   private static <T> LastGood<T> collected(T value, Optional<String> error) {
@@ -68,7 +101,8 @@ final class Fixtures {
     return error.map(c::failed).orElse(c);
   }
 
-  private static Map<String, Map<PartitionKey, Long>> group(Map<String, Long> offsets, PartitionKey key) {
+  private static Map<String, Map<PartitionKey, Long>> group(
+      Map<String, Long> offsets, PartitionKey key) {
     Map<String, Map<PartitionKey, Long>> result = new HashMap<>();
     offsets.forEach((g, o) -> result.put(g, Map.of(key, o)));
     return result;

@@ -26,12 +26,18 @@ class FlowEvaluatorTest {
   @Test
   void steadyReplicationIsReadyWithZeroRpo() {
     FlowAssessment a = evaluate(new Fixtures());
-    assertThat(a.checks()).allSatisfy((check, r) -> assertThat(r.level()).as(check + " " + r.reasons()).isEqualTo(Level.HEALTHY));
+    assertThat(a.checks())
+        .allSatisfy(
+            (check, r) ->
+                assertThat(r.level()).as(check + " " + r.reasons()).isEqualTo(Level.HEALTHY));
     assertThat(a.ready()).isTrue();
-    assertThat(a.topics()).singleElement().satisfies(t -> {
-      assertThat(t.records()).isZero();
-      assertThat(t.seconds()).hasValue(0);
-    });
+    assertThat(a.topics())
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.records()).isZero();
+              assertThat(t.seconds()).hasValue(0);
+            });
   }
 
   @Test
@@ -39,7 +45,8 @@ class FlowEvaluatorTest {
     Fixtures f = new Fixtures();
     f.sourceLatest = 130;
     f.mm2UpTo = Optional.of(100L);
-    f.stamps = Map.of(Fixtures.SRC, new SourceSample.OffsetTimestamp(100, NOW.toEpochMilli() - 7_500));
+    f.stamps =
+        Map.of(Fixtures.SRC, new SourceSample.OffsetTimestamp(100, NOW.toEpochMilli() - 7_500));
     TopicRpo t = evaluate(f).topics().get(0);
     assertThat(t.records()).isEqualTo(30);
     assertThat(t.seconds()).hasValue(7.5);
@@ -51,13 +58,36 @@ class FlowEvaluatorTest {
     Fixtures f = new Fixtures();
     f.sourceLatest = 130;
     FlowInputs in = f.inputs();
-    assertThat(evaluator.evaluate(in, FlowHistory.empty(), NOW).assessment().topics().get(0).records()).isEqualTo(30);
-    // The cycle estimated from a newer MM2 position than the one in the inputs: its figure is reported.
-    RpoEstimate cycle = RpoEstimate.of(in.sourceCluster().value(), in.replicaOf(), Map.of(Fixtures.SRC, 120L), Map.of());
-    FlowInputs reused = new FlowInputs(in.flow(), in.source(), in.target(), in.replicaOf(), in.watchedGroups(),
-        in.idempotentGroups(), in.sourceCluster(), in.targetCluster(), in.mm2(), in.sample(), cycle, in.jmx(),
-        in.indirectionTargets());
-    assertThat(evaluator.evaluate(reused, FlowHistory.empty(), NOW).assessment().topics().get(0).records())
+    assertThat(
+            evaluator.evaluate(in, FlowHistory.empty(), NOW).assessment().topics().get(0).records())
+        .isEqualTo(30);
+    // The cycle estimated from a newer MM2 position than the one in the inputs: its figure is
+    // reported.
+    RpoEstimate cycle =
+        RpoEstimate.of(
+            in.sourceCluster().value(), in.replicaOf(), Map.of(Fixtures.SRC, 120L), Map.of());
+    FlowInputs reused =
+        new FlowInputs(
+            in.flow(),
+            in.source(),
+            in.target(),
+            in.replicaOf(),
+            in.watchedGroups(),
+            in.idempotentGroups(),
+            in.sourceCluster(),
+            in.targetCluster(),
+            in.mm2(),
+            in.sample(),
+            cycle,
+            in.jmx(),
+            in.indirectionTargets());
+    assertThat(
+            evaluator
+                .evaluate(reused, FlowHistory.empty(), NOW)
+                .assessment()
+                .topics()
+                .get(0)
+                .records())
         .isEqualTo(10);
   }
 
@@ -69,12 +99,29 @@ class FlowEvaluatorTest {
     f.stamps = Map.of();
     FlowInputs in = f.inputs();
     ClusterState target = in.targetCluster().value().orElseThrow();
-    ClusterState noTimestamps = new ClusterState(target.cluster(), target.collectedAt(), target.sources(),
-        Map.of(Fixtures.REP, new PartitionOffsets.Replica(100, OptionalLong.empty())), target.committed(),
-        target.activeGroups());
-    FlowInputs unknown = new FlowInputs(in.flow(), in.source(), in.target(), in.replicaOf(), in.watchedGroups(),
-        in.idempotentGroups(), in.sourceCluster(), LastGood.<ClusterState>none().succeeded(noTimestamps, NOW),
-        in.mm2(), in.sample(), in.rpo(), in.jmx(), in.indirectionTargets());
+    ClusterState noTimestamps =
+        new ClusterState(
+            target.cluster(),
+            target.collectedAt(),
+            target.sources(),
+            Map.of(Fixtures.REP, new PartitionOffsets.Replica(100, OptionalLong.empty())),
+            target.committed(),
+            target.activeGroups());
+    FlowInputs unknown =
+        new FlowInputs(
+            in.flow(),
+            in.source(),
+            in.target(),
+            in.replicaOf(),
+            in.watchedGroups(),
+            in.idempotentGroups(),
+            in.sourceCluster(),
+            LastGood.<ClusterState>none().succeeded(noTimestamps, NOW),
+            in.mm2(),
+            in.sample(),
+            in.rpo(),
+            in.jmx(),
+            in.indirectionTargets());
     FlowAssessment a = evaluator.evaluate(unknown, FlowHistory.empty(), NOW).assessment();
     assertThat(a.topics().get(0).seconds()).isEmpty();
     assertThat(a.checks().get(Check.REPLICATION).reasons())
@@ -94,12 +141,23 @@ class FlowEvaluatorTest {
   @Test
   void failedTasksAreAWarningAndAFailedConnectorDanger() {
     Fixtures f = new Fixtures();
-    f.jmx = Optional.of(LastGood.<Mm2JmxSnapshot>none().succeeded(new Mm2JmxSnapshot(
-        Map.of("MirrorSourceConnector", "running"),
-        Map.of("MirrorSourceConnector", Map.of("running", 1, "failed", 1)), List.of(10.0)), NOW));
+    f.jmx =
+        Optional.of(
+            LastGood.<Mm2JmxSnapshot>none()
+                .succeeded(
+                    new Mm2JmxSnapshot(
+                        Map.of("MirrorSourceConnector", "running"),
+                        Map.of("MirrorSourceConnector", Map.of("running", 1, "failed", 1)),
+                        List.of(10.0)),
+                    NOW));
     assertThat(evaluate(f).checks().get(Check.REPLICATION).level()).isEqualTo(Level.WARNING);
-    f.jmx = Optional.of(LastGood.<Mm2JmxSnapshot>none().succeeded(new Mm2JmxSnapshot(
-        Map.of("MirrorSourceConnector", "failed"), Map.of(), List.of()), NOW));
+    f.jmx =
+        Optional.of(
+            LastGood.<Mm2JmxSnapshot>none()
+                .succeeded(
+                    new Mm2JmxSnapshot(
+                        Map.of("MirrorSourceConnector", "failed"), Map.of(), List.of()),
+                    NOW));
     assertThat(evaluate(f).checks().get(Check.REPLICATION).level()).isEqualTo(Level.DANGER);
   }
 
@@ -107,7 +165,8 @@ class FlowEvaluatorTest {
   void lagOverWarningBecomesDangerOnlyWhenSustained() {
     Fixtures f = new Fixtures();
     f.sourceLatest = 110;
-    f.stamps = Map.of(Fixtures.SRC, new SourceSample.OffsetTimestamp(100, NOW.toEpochMilli() - 90_000));
+    f.stamps =
+        Map.of(Fixtures.SRC, new SourceSample.OffsetTimestamp(100, NOW.toEpochMilli() - 90_000));
     FlowHistory h = FlowHistory.empty();
     List<Level> levels = new java.util.ArrayList<>();
     for (int i = 0; i < 3; i++) {
@@ -121,11 +180,18 @@ class FlowEvaluatorTest {
   @Test
   void frozenMirrorMakerLatencyIsIgnoredWhileTheSourceIsIdleButCountsWhileItProduces() {
     Fixtures f = new Fixtures();
-    f.jmx = Optional.of(LastGood.<Mm2JmxSnapshot>none().succeeded(new Mm2JmxSnapshot(
-        Map.of("MirrorSourceConnector", "running"), Map.of(), List.of(25_000.0)), NOW));
+    f.jmx =
+        Optional.of(
+            LastGood.<Mm2JmxSnapshot>none()
+                .succeeded(
+                    new Mm2JmxSnapshot(
+                        Map.of("MirrorSourceConnector", "running"), Map.of(), List.of(25_000.0)),
+                    NOW));
     FlowEvaluator.Outcome idle = evaluator.evaluate(f.inputs(), FlowHistory.empty(), NOW);
-    FlowEvaluator.Outcome stillIdle = evaluator.evaluate(f.inputs(), idle.history(), NOW.plusSeconds(10));
-    assertThat(stillIdle.assessment().checks().get(Check.REPLICATION).level()).isEqualTo(Level.HEALTHY);
+    FlowEvaluator.Outcome stillIdle =
+        evaluator.evaluate(f.inputs(), idle.history(), NOW.plusSeconds(10));
+    assertThat(stillIdle.assessment().checks().get(Check.REPLICATION).level())
+        .isEqualTo(Level.HEALTHY);
 
     Fixtures producing = new Fixtures();
     producing.jmx = f.jmx;
@@ -133,8 +199,10 @@ class FlowEvaluatorTest {
     producing.replicaLatest = 120;
     producing.mm2UpTo = Optional.of(120L);
     producing.collectedAt = NOW.plusSeconds(10);
-    FlowEvaluator.Outcome active = evaluator.evaluate(producing.inputs(), idle.history(), NOW.plusSeconds(10));
-    assertThat(active.assessment().checks().get(Check.REPLICATION).level()).isEqualTo(Level.WARNING);
+    FlowEvaluator.Outcome active =
+        evaluator.evaluate(producing.inputs(), idle.history(), NOW.plusSeconds(10));
+    assertThat(active.assessment().checks().get(Check.REPLICATION).level())
+        .isEqualTo(Level.WARNING);
   }
 
   @Test
@@ -173,20 +241,30 @@ class FlowEvaluatorTest {
     FlowHistory h = FlowHistory.empty();
     FlowEvaluator.Outcome first = evaluator.evaluate(f.inputs(), h, NOW);
     assertThat(first.assessment().groups().get(0).synced()).isTrue(); // within grace
-    FlowEvaluator.Outcome later = evaluator.evaluate(f.inputs(), first.history(),
-        NOW.plus(Thresholds.defaults().offsetSyncGrace()).plusSeconds(1));
+    FlowEvaluator.Outcome later =
+        evaluator.evaluate(
+            f.inputs(),
+            first.history(),
+            NOW.plus(Thresholds.defaults().offsetSyncGrace()).plusSeconds(1));
     assertThat(later.assessment().groups().get(0).synced()).isFalse();
-    assertThat(later.assessment().checks().get(Check.OFFSET_TRANSLATION).level()).isEqualTo(Level.WARNING);
+    assertThat(later.assessment().checks().get(Check.OFFSET_TRANSLATION).level())
+        .isEqualTo(Level.WARNING);
   }
 
   @Test
   void idleGroupWithAnOldCheckpointIsHealthy() {
     Fixtures f = new Fixtures();
-    f.checkpoints.put("g", new io.mirrorwatch.agent.model.CheckpointInfo(90, 90, NOW.minus(java.time.Duration.ofHours(3))));
+    f.checkpoints.put(
+        "g",
+        new io.mirrorwatch.agent.model.CheckpointInfo(
+            90, 90, NOW.minus(java.time.Duration.ofHours(3))));
     FlowEvaluator.Outcome first = evaluator.evaluate(f.inputs(), FlowHistory.empty(), NOW);
-    FlowEvaluator.Outcome later = evaluator.evaluate(f.inputs(), first.history(), NOW.plus(java.time.Duration.ofHours(1)));
-    assertThat(later.assessment().checks().get(Check.OFFSET_TRANSLATION).level()).isEqualTo(Level.HEALTHY);
-    assertThat(later.assessment().groups().get(0).checkpointAge()).contains(java.time.Duration.ofHours(4));
+    FlowEvaluator.Outcome later =
+        evaluator.evaluate(f.inputs(), first.history(), NOW.plus(java.time.Duration.ofHours(1)));
+    assertThat(later.assessment().checks().get(Check.OFFSET_TRANSLATION).level())
+        .isEqualTo(Level.HEALTHY);
+    assertThat(later.assessment().groups().get(0).checkpointAge())
+        .contains(java.time.Duration.ofHours(4));
   }
 
   @Test
@@ -196,21 +274,32 @@ class FlowEvaluatorTest {
     f.sourceCommitted.put("g", 95L); // moved; MM2 writes no checkpoint after it
     h = evaluator.evaluate(f.inputs(), h, NOW.plusSeconds(1)).history();
     Thresholds t = Thresholds.defaults();
-    FlowEvaluator.Outcome warn = evaluator.evaluate(f.inputs(), h, NOW.plusSeconds(1).plus(t.checkpointAgeWarning()));
-    assertThat(warn.assessment().checks().get(Check.OFFSET_TRANSLATION).level()).isEqualTo(Level.WARNING);
-    FlowEvaluator.Outcome danger = evaluator.evaluate(f.inputs(), warn.history(), NOW.plusSeconds(1).plus(t.checkpointAgeDanger()));
-    assertThat(danger.assessment().checks().get(Check.OFFSET_TRANSLATION).level()).isEqualTo(Level.DANGER);
+    FlowEvaluator.Outcome warn =
+        evaluator.evaluate(f.inputs(), h, NOW.plusSeconds(1).plus(t.checkpointAgeWarning()));
+    assertThat(warn.assessment().checks().get(Check.OFFSET_TRANSLATION).level())
+        .isEqualTo(Level.WARNING);
+    FlowEvaluator.Outcome danger =
+        evaluator.evaluate(
+            f.inputs(), warn.history(), NOW.plusSeconds(1).plus(t.checkpointAgeDanger()));
+    assertThat(danger.assessment().checks().get(Check.OFFSET_TRANSLATION).level())
+        .isEqualTo(Level.DANGER);
 
-    f.checkpoints.put("g", new io.mirrorwatch.agent.model.CheckpointInfo(95, 95, NOW.plus(t.checkpointAgeDanger())));
-    FlowEvaluator.Outcome caughtUp = evaluator.evaluate(f.inputs(), danger.history(), NOW.plus(t.checkpointAgeDanger()).plusSeconds(2));
-    assertThat(caughtUp.assessment().groups().get(0).reasons()).noneMatch(r -> r.contains("not checkpointed"));
+    f.checkpoints.put(
+        "g",
+        new io.mirrorwatch.agent.model.CheckpointInfo(95, 95, NOW.plus(t.checkpointAgeDanger())));
+    FlowEvaluator.Outcome caughtUp =
+        evaluator.evaluate(
+            f.inputs(), danger.history(), NOW.plus(t.checkpointAgeDanger()).plusSeconds(2));
+    assertThat(caughtUp.assessment().groups().get(0).reasons())
+        .noneMatch(r -> r.contains("not checkpointed"));
   }
 
   @Test
   void reprocessIsReplicaRecordsFromTheTranslatedOffsetAlreadyConsumedOnTheSource() {
     Fixtures f = new Fixtures();
     // The group committed 90 on the source; MM2 translated it conservatively to 80 on the replica.
-    f.checkpoints.put("g", new io.mirrorwatch.agent.model.CheckpointInfo(90, 80, NOW.minusSeconds(1)));
+    f.checkpoints.put(
+        "g", new io.mirrorwatch.agent.model.CheckpointInfo(90, 80, NOW.minusSeconds(1)));
     f.targetCommitted.put("g", 80L);
     assertThat(evaluate(f).groups().get(0).reprocessRecords()).isEqualTo(10);
   }
@@ -250,10 +339,14 @@ class FlowEvaluatorTest {
   void replicaNotAdvancingWhileRecordsWaitIsAStall() {
     Fixtures f = new Fixtures();
     f.sourceLatest = 110;
-    f.stamps = Map.of(Fixtures.SRC, new SourceSample.OffsetTimestamp(100, NOW.toEpochMilli() - 1_000));
+    f.stamps =
+        Map.of(Fixtures.SRC, new SourceSample.OffsetTimestamp(100, NOW.toEpochMilli() - 1_000));
     FlowEvaluator.Outcome first = evaluator.evaluate(f.inputs(), FlowHistory.empty(), NOW);
-    FlowEvaluator.Outcome later = evaluator.evaluate(f.inputs(), first.history(),
-        NOW.plus(Thresholds.defaults().stallDanger()).plusSeconds(1));
+    FlowEvaluator.Outcome later =
+        evaluator.evaluate(
+            f.inputs(),
+            first.history(),
+            NOW.plus(Thresholds.defaults().stallDanger()).plusSeconds(1));
     assertThat(later.assessment().topics().get(0).stalledSeconds())
         .isGreaterThan(Thresholds.defaults().stallDanger().toSeconds());
     assertThat(later.assessment().checks().get(Check.REPLICATION).level()).isEqualTo(Level.DANGER);

@@ -41,19 +41,29 @@ public final class MonitoringFiles {
   public static Map<String, String> panelQueries() {
     Map<String, String> queries = new TreeMap<>();
     for (JsonNode panel : panels(dashboard())) {
-      panel.path("targets").forEach(t ->
-          queries.put("panel '" + panel.path("title").asText() + "' " + t.path("refId").asText(), t.path("expr").asText()));
+      panel
+          .path("targets")
+          .forEach(
+              t ->
+                  queries.put(
+                      "panel '" + panel.path("title").asText() + "' " + t.path("refId").asText(),
+                      t.path("expr").asText()));
     }
     return queries;
   }
 
-  /** "variable &lt;name&gt;" -> Grafana query (e.g. {@code label_values(...)}), for every query variable. */
+  /**
+   * "variable &lt;name&gt;" -> Grafana query (e.g. {@code label_values(...)}), for every query
+   * variable.
+   */
   public static Map<String, String> variableQueries() {
     Map<String, String> queries = new TreeMap<>();
     for (JsonNode variable : dashboard().path("templating").path("list")) {
       if (variable.path("type").asText().equals("query")) {
         JsonNode q = variable.path("query");
-        queries.put("variable " + variable.path("name").asText(), q.isTextual() ? q.asText() : q.path("query").asText());
+        queries.put(
+            "variable " + variable.path("name").asText(),
+            q.isTextual() ? q.asText() : q.path("query").asText());
       }
     }
     return queries;
@@ -62,11 +72,17 @@ public final class MonitoringFiles {
   /** Every alerting rule (recording rules excluded), in file order. */
   public static List<JsonNode> alerts() {
     List<JsonNode> alerts = new ArrayList<>();
-    read(YAML, RULES).path("groups").forEach(g -> g.path("rules").forEach(r -> {
-      if (r.has("alert")) {
-        alerts.add(r);
-      }
-    }));
+    read(YAML, RULES)
+        .path("groups")
+        .forEach(
+            g ->
+                g.path("rules")
+                    .forEach(
+                        r -> {
+                          if (r.has("alert")) {
+                            alerts.add(r);
+                          }
+                        }));
     return alerts;
   }
 

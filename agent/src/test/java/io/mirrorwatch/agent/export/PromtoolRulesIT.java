@@ -33,7 +33,9 @@ class PromtoolRulesIT {
   void everyAlertPassesItsPromtoolUnitTests() throws Exception {
     List<String> args = new ArrayList<>(List.of("test", "rules"));
     try (Stream<Path> files = Files.list(ROOT.resolve("alerts/tests"))) {
-      files.filter(f -> f.toString().endsWith(".yaml")).sorted()
+      files
+          .filter(f -> f.toString().endsWith(".yaml"))
+          .sorted()
           .forEach(f -> args.add(ROOT.relativize(f).toString()));
     }
     assertThat(args).as("promtool test files in alerts/tests").hasSizeGreaterThan(2);
@@ -46,14 +48,21 @@ class PromtoolRulesIT {
     command.addAll(args);
     Path output = Files.createTempFile("promtool", ".out");
     try {
-      Process p = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
-          .redirectOutput(output.toFile()).start();
+      Process p =
+          new ProcessBuilder(command)
+              .directory(ROOT.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(output.toFile())
+              .start();
       if (!p.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
         p.destroyForcibly();
         fail("%s did not finish within %s", String.join(" ", command), TIMEOUT);
       }
-      assertThat(p.exitValue()).as("exit code of `%s` in %s, output:%n%s", String.join(" ", command), ROOT,
-          Files.readString(output)).isZero();
+      assertThat(p.exitValue())
+          .as(
+              "exit code of `%s` in %s, output:%n%s",
+              String.join(" ", command), ROOT, Files.readString(output))
+          .isZero();
     } finally {
       Files.deleteIfExists(output);
     }
@@ -61,12 +70,15 @@ class PromtoolRulesIT {
 
   /** The configured promtool, else the first one on the PATH; fails with what to do if none. */
   private static String promtool() {
-    Optional<String> configured = Optional.ofNullable(System.getProperty("promtool"))
-        .or(() -> Optional.ofNullable(System.getenv("PROMTOOL")))
-        .filter(s -> !s.isBlank());
+    Optional<String> configured =
+        Optional.ofNullable(System.getProperty("promtool"))
+            .or(() -> Optional.ofNullable(System.getenv("PROMTOOL")))
+            .filter(s -> !s.isBlank());
     if (configured.isPresent()) {
       if (!Files.isExecutable(Path.of(configured.get()))) {
-        fail("promtool '%s' (from -Dpromtool or PROMTOOL) is not an executable file", configured.get());
+        fail(
+            "promtool '%s' (from -Dpromtool or PROMTOOL) is not an executable file",
+            configured.get());
       }
       return configured.get();
     }
@@ -76,8 +88,10 @@ class PromtoolRulesIT {
         return Path.of(dir, "promtool").toString();
       }
     }
-    return fail("promtool not found on the PATH (%s). It validates and unit-tests alerts/mirrorwatch-rules.yaml. "
-        + "Install it (Debian/Ubuntu: apt-get install prometheus; or the prometheus-*.tar.gz release from "
-        + "https://prometheus.io/download/), or point -Dpromtool=/path/to/promtool or PROMTOOL at it.", path);
+    return fail(
+        "promtool not found on the PATH (%s). It validates and unit-tests alerts/mirrorwatch-rules.yaml. "
+            + "Install it (Debian/Ubuntu: apt-get install prometheus; or the prometheus-*.tar.gz release from "
+            + "https://prometheus.io/download/), or point -Dpromtool=/path/to/promtool or PROMTOOL at it.",
+        path);
   }
 }

@@ -11,25 +11,31 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The agent's command line, run as a real process: bad configuration is one clear message, exit 2. */
+/**
+ * The agent's command line, run as a real process: bad configuration is one clear message, exit 2.
+ */
 class AgentCliIT {
 
   @Test
-  void configWithSeveralMistakesListsEveryOneAndExitsTwoWithoutAStackTrace(@TempDir Path dir) throws Exception {
+  void configWithSeveralMistakesListsEveryOneAndExitsTwoWithoutAStackTrace(@TempDir Path dir)
+      throws Exception {
     Path config = dir.resolve("agent.yaml");
-    Files.writeString(config, String.join("\n",
-        "scrape: {interval: 10x}",
-        "http: {port: 70000}",
-        "clusters:",
-        "  primary: {bootstrap.servers: \"127.0.0.1:9092\"}",
-        "  dr: {}",
-        "flows:",
-        "  - source: primry",
-        "    target: dr",
-        "    policy: mirror",
-        "    topics: {include: [\"(\"]}",
-        "thresholds: {latency: {healthy: 5s, warning: 1s}}",
-        ""));
+    Files.writeString(
+        config,
+        String.join(
+            "\n",
+            "scrape: {interval: 10x}",
+            "http: {port: 70000}",
+            "clusters:",
+            "  primary: {bootstrap.servers: \"127.0.0.1:9092\"}",
+            "  dr: {}",
+            "flows:",
+            "  - source: primry",
+            "    target: dr",
+            "    policy: mirror",
+            "    topics: {include: [\"(\"]}",
+            "thresholds: {latency: {healthy: 5s, warning: 1s}}",
+            ""));
     Result r = run("--config", config.toString());
     assertThat(r.exit).isEqualTo(2);
     assertThat(r.err)
@@ -53,19 +59,26 @@ class AgentCliIT {
 
   @Test
   void portAlreadyInUseIsOneLineAndExitOne(@TempDir Path dir) throws Exception {
-    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+    try (java.net.ServerSocket taken =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
       Path config = dir.resolve("agent.yaml");
-      Files.writeString(config, String.join("\n",
-          "http: {bind: 127.0.0.1, port: " + taken.getLocalPort() + "}",
-          "clusters:",
-          "  primary: {bootstrap.servers: \"127.0.0.1:1\"}",
-          "  dr: {bootstrap.servers: \"127.0.0.1:2\"}",
-          "flows:",
-          "  - {source: primary, target: dr}",
-          ""));
+      Files.writeString(
+          config,
+          String.join(
+              "\n",
+              "http: {bind: 127.0.0.1, port: " + taken.getLocalPort() + "}",
+              "clusters:",
+              "  primary: {bootstrap.servers: \"127.0.0.1:1\"}",
+              "  dr: {bootstrap.servers: \"127.0.0.1:2\"}",
+              "flows:",
+              "  - {source: primary, target: dr}",
+              ""));
       Result r = run("--config", config.toString());
       assertThat(r.exit).isEqualTo(1);
-      assertThat(r.err).contains("mirrorwatch-agent:").contains("BindException").doesNotContain("\tat ");
+      assertThat(r.err)
+          .contains("mirrorwatch-agent:")
+          .contains("BindException")
+          .doesNotContain("\tat ");
     }
   }
 
@@ -79,16 +92,22 @@ class AgentCliIT {
   private record Result(int exit, String out, String err) {}
 
   private static Result run(String... args) throws Exception {
-    List<String> cmd = new java.util.ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), "io.mirrorwatch.agent.AgentMain"));
+    List<String> cmd =
+        new java.util.ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.mirrorwatch.agent.AgentMain"));
     cmd.addAll(List.of(args));
     File out = File.createTempFile("agent-out", ".txt");
     File err = File.createTempFile("agent-err", ".txt");
     Process p = new ProcessBuilder(cmd).redirectOutput(out).redirectError(err).start();
     try {
       assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("agent exited").isTrue();
-      return new Result(p.exitValue(), Files.readString(out.toPath(), StandardCharsets.UTF_8),
+      return new Result(
+          p.exitValue(),
+          Files.readString(out.toPath(), StandardCharsets.UTF_8),
           Files.readString(err.toPath(), StandardCharsets.UTF_8));
     } finally {
       p.destroyForcibly();

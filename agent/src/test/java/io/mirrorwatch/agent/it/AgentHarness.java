@@ -25,7 +25,8 @@ final class AgentHarness implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Agent agent;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private AgentHarness(AgentConfig config) throws IOException {
     this.agent = TestAccess.start(config, Clock.systemUTC());
@@ -40,24 +41,26 @@ final class AgentHarness implements AutoCloseable {
   static AgentHarness start(Lab lab, String policy, List<String> groups, String eventId)
       throws IOException {
     String quoted = String.join(", ", groups.stream().map(g -> "\"" + g + "\"").toList());
-    String yaml = String.join("\n",
-        "scrape: {interval: " + INTERVAL.toMillis() + "ms, deadline: 1500ms}",
-        "http: {bind: 127.0.0.1, port: 0}",
-        "clusters:",
-        "  primary: {bootstrap.servers: \"" + lab.primary().bootstrapServers() + "\"}",
-        "  dr: {bootstrap.servers: \"" + lab.dr().bootstrapServers() + "\"}",
-        "flows:",
-        "  - source: primary",
-        "    target: dr",
-        "    policy: " + policy,
-        "    topics: {include: [\"orders\"]}",
-        "    groups: {include: [" + quoted + "]}",
-        "    mm2: {jmx: [{url: \"" + lab.mirrorMaker().jmxUrl() + "\"}]}",
-        "thresholds: {offsetSyncGrace: 10s}",
-        "indirection:",
-        "  - alias: \"localhost:" + lab.primary().bootstrapServers().split(":")[1] + "\"",
-        "idempotency: {eventId: " + eventId + ", idempotentGroups: [" + quoted + "]}",
-        "");
+    String yaml =
+        String.join(
+            "\n",
+            "scrape: {interval: " + INTERVAL.toMillis() + "ms, deadline: 1500ms}",
+            "http: {bind: 127.0.0.1, port: 0}",
+            "clusters:",
+            "  primary: {bootstrap.servers: \"" + lab.primary().bootstrapServers() + "\"}",
+            "  dr: {bootstrap.servers: \"" + lab.dr().bootstrapServers() + "\"}",
+            "flows:",
+            "  - source: primary",
+            "    target: dr",
+            "    policy: " + policy,
+            "    topics: {include: [\"orders\"]}",
+            "    groups: {include: [" + quoted + "]}",
+            "    mm2: {jmx: [{url: \"" + lab.mirrorMaker().jmxUrl() + "\"}]}",
+            "thresholds: {offsetSyncGrace: 10s}",
+            "indirection:",
+            "  - alias: \"localhost:" + lab.primary().bootstrapServers().split(":")[1] + "\"",
+            "idempotency: {eventId: " + eventId + ", idempotentGroups: [" + quoted + "]}",
+            "");
     return new AgentHarness(ConfigLoader.parse(yaml, Map.of()));
   }
 
@@ -94,10 +97,12 @@ final class AgentHarness implements AutoCloseable {
 
   String get(String path) {
     try {
-      HttpResponse<String> r = http.send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + agent.httpPort() + path))
-              .timeout(Duration.ofSeconds(5)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + agent.httpPort() + path))
+                  .timeout(Duration.ofSeconds(5))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       return r.body();
     } catch (IOException e) {
       throw new IllegalStateException(e);

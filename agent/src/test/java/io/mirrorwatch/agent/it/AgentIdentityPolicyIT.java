@@ -4,10 +4,10 @@ import static io.mirrorwatch.agent.it.AgentHarness.FLOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mirrorwatch.common.replication.PolicyKind;
 import io.mirrorwatch.lab.Lab;
 import io.mirrorwatch.lab.LabExtension;
 import io.mirrorwatch.lab.poll.Poll;
-import io.mirrorwatch.common.replication.PolicyKind;
 import io.mirrorwatch.lab.workload.Orders;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,11 +30,19 @@ class AgentIdentityPolicyIT {
 
       lab.mirrorMaker().stop();
       lab.producer().produce(25);
-      Poll.until("rpo_records = 25 on the identity flow", AgentIT.DEADLINE,
-          () -> agent.metric("mirrorwatch_rpo_records", "flow", FLOW, "topic", "orders").orElse(-1) == 25);
+      Poll.until(
+          "rpo_records = 25 on the identity flow",
+          AgentIT.DEADLINE,
+          () ->
+              agent.metric("mirrorwatch_rpo_records", "flow", FLOW, "topic", "orders").orElse(-1)
+                  == 25);
       lab.mirrorMaker().start();
-      Poll.until("RPO back to 0", AgentIT.DEADLINE,
-          () -> agent.metric("mirrorwatch_rpo_records", "flow", FLOW, "topic", "orders").orElse(-1) == 0);
+      Poll.until(
+          "RPO back to 0",
+          AgentIT.DEADLINE,
+          () ->
+              agent.metric("mirrorwatch_rpo_records", "flow", FLOW, "topic", "orders").orElse(-1)
+                  == 0);
     }
   }
 }

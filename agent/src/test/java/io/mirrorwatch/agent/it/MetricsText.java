@@ -6,7 +6,9 @@ import java.util.OptionalDouble;
 final class MetricsText {
   private MetricsText() {}
 
-  /** @param labels alternating label names and values that the sample must carry */
+  /**
+   * @param labels alternating label names and values that the sample must carry
+   */
   static OptionalDouble value(String text, String name, String... labels) {
     for (String line : text.lines().toList()) {
       if (!line.startsWith(name + "{") && !line.startsWith(name + " ")) {

@@ -28,19 +28,35 @@ final class OffsetTruth {
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
     Map<String, Long> result = new TreeMap<>();
     var admin = lab.primary().admin();
-    var parts = admin.describeTopics(List.of(Orders.TOPIC)).allTopicNames().get(10, TimeUnit.SECONDS)
-        .get(Orders.TOPIC).partitions();
+    var parts =
+        admin
+            .describeTopics(List.of(Orders.TOPIC))
+            .allTopicNames()
+            .get(10, TimeUnit.SECONDS)
+            .get(Orders.TOPIC)
+            .partitions();
     Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> specs = new HashMap<>();
-    parts.forEach(p -> specs.put(new TopicPartition(Orders.TOPIC, p.partition()), org.apache.kafka.clients.admin.OffsetSpec.latest()));
-    admin.listOffsets(specs).all().get(10, TimeUnit.SECONDS).forEach((tp, info) -> {
-      offsets.put(tp, new OffsetAndMetadata(info.offset()));
-      result.put(tp.toString(), info.offset());
-    });
+    parts.forEach(
+        p ->
+            specs.put(
+                new TopicPartition(Orders.TOPIC, p.partition()),
+                org.apache.kafka.clients.admin.OffsetSpec.latest()));
+    admin
+        .listOffsets(specs)
+        .all()
+        .get(10, TimeUnit.SECONDS)
+        .forEach(
+            (tp, info) -> {
+              offsets.put(tp, new OffsetAndMetadata(info.offset()));
+              result.put(tp.toString(), info.offset());
+            });
     admin.alterConsumerGroupOffsets(group, offsets).all().get(10, TimeUnit.SECONDS);
     return result;
   }
 
-  /** A member of {@code group} on dr, polling the replica until closed: MM2 cannot sync that group. */
+  /**
+   * A member of {@code group} on dr, polling the replica until closed: MM2 cannot sync that group.
+   */
   static ActiveConsumer activeOnDr(Lab lab, String group) {
     return new ActiveConsumer(lab, group);
   }
@@ -51,20 +67,32 @@ final class OffsetTruth {
     private volatile boolean running = true;
 
     ActiveConsumer(Lab lab, String group) {
-      consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", lab.dr().bootstrapServers(), "group.id", group,
-          "enable.auto.commit", false), new StringDeserializer(), new StringDeserializer());
+      consumer =
+          new KafkaConsumer<>(
+              Map.of(
+                  "bootstrap.servers",
+                  lab.dr().bootstrapServers(),
+                  "group.id",
+                  group,
+                  "enable.auto.commit",
+                  false),
+              new StringDeserializer(),
+              new StringDeserializer());
       consumer.subscribe(List.of(lab.replicaTopic(Lab.PRIMARY, Orders.TOPIC)));
-      thread = new Thread(() -> {
-        try {
-          while (running) {
-            consumer.poll(Duration.ofMillis(200));
-          }
-        } catch (org.apache.kafka.common.errors.WakeupException e) {
-          // closing
-        } finally {
-          consumer.close();
-        }
-      }, "active-on-dr-" + group);
+      thread =
+          new Thread(
+              () -> {
+                try {
+                  while (running) {
+                    consumer.poll(Duration.ofMillis(200));
+                  }
+                } catch (org.apache.kafka.common.errors.WakeupException e) {
+                  // closing
+                } finally {
+                  consumer.close();
+                }
+              },
+              "active-on-dr-" + group);
       thread.start();
     }
 
@@ -103,13 +131,16 @@ final class OffsetTruth {
         continue;
       }
       Map<String, Long> sourceOffsetOf = new HashMap<>();
-      source.getOrDefault(p, Map.of()).forEach((offset, id) -> sourceOffsetOf.putIfAbsent(id, offset));
+      source
+          .getOrDefault(p, Map.of())
+          .forEach((offset, id) -> sourceOffsetOf.putIfAbsent(id, offset));
       java.util.Set<String> seen = new java.util.HashSet<>();
       for (Map.Entry<Long, String> copy : copies.getOrDefault(p, Map.of()).entrySet()) {
         if (copy.getKey() < e.getValue().downstreamOffset()) {
           continue;
         }
-        boolean processedOnPrimary = sourceOffsetOf.getOrDefault(copy.getValue(), Long.MAX_VALUE) < c;
+        boolean processedOnPrimary =
+            sourceOffsetOf.getOrDefault(copy.getValue(), Long.MAX_VALUE) < c;
         if (!seen.add(copy.getValue()) || processedOnPrimary) {
           total++;
         }
@@ -118,13 +149,16 @@ final class OffsetTruth {
     return total;
   }
 
-  private static Map<Integer, Map<Long, String>> idsByOffset(io.mirrorwatch.lab.cluster.KafkaCluster cluster,
-      String topic) {
+  private static Map<Integer, Map<Long, String>> idsByOffset(
+      io.mirrorwatch.lab.cluster.KafkaCluster cluster, String topic) {
     Map<Integer, Map<Long, String>> ids = new HashMap<>();
-    for (ConsumerRecord<byte[], byte[]> r : TopicReader.readAll(cluster, topic, Duration.ofSeconds(30))) {
+    for (ConsumerRecord<byte[], byte[]> r :
+        TopicReader.readAll(cluster, topic, Duration.ofSeconds(30))) {
       var h = r.headers().lastHeader(Orders.EVENT_ID_HEADER);
       ids.computeIfAbsent(r.partition(), k -> new TreeMap<>())
-          .put(r.offset(), h == null ? "no-id@" + r.offset() : new String(h.value(), StandardCharsets.UTF_8));
+          .put(
+              r.offset(),
+              h == null ? "no-id@" + r.offset() : new String(h.value(), StandardCharsets.UTF_8));
     }
     return ids;
   }

@@ -33,7 +33,8 @@ final class PrometheusServer implements AutoCloseable {
   private final Process process;
   private final Path log;
   private final String base;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private PrometheusServer(Process process, Path log, int port) {
     this.process = process;
@@ -44,30 +45,45 @@ final class PrometheusServer implements AutoCloseable {
   /** Starts Prometheus with its config, data and log in {@code dir}; returns once it is ready. */
   static PrometheusServer start(Path dir, int agentPort, Path rules) throws IOException {
     Path config = dir.resolve("prometheus.yml");
-    // scrape_timeout must not exceed the 1 s interval; rules are evaluated as often as they are scraped.
-    Files.writeString(config, String.join("\n",
-        "global: {scrape_interval: 1s, scrape_timeout: 1s, evaluation_interval: 1s}",
-        "rule_files: [" + JSON.writeValueAsString(rules.toAbsolutePath().normalize().toString()) + "]",
-        "scrape_configs:",
-        "  - job_name: mirrorwatch",
-        "    static_configs: [{targets: [\"127.0.0.1:" + agentPort + "\"]}]",
-        ""));
+    // scrape_timeout must not exceed the 1 s interval; rules are evaluated as often as they are
+    // scraped.
+    Files.writeString(
+        config,
+        String.join(
+            "\n",
+            "global: {scrape_interval: 1s, scrape_timeout: 1s, evaluation_interval: 1s}",
+            "rule_files: ["
+                + JSON.writeValueAsString(rules.toAbsolutePath().normalize().toString())
+                + "]",
+            "scrape_configs:",
+            "  - job_name: mirrorwatch",
+            "    static_configs: [{targets: [\"127.0.0.1:" + agentPort + "\"]}]",
+            ""));
     int port = freePort();
     Path log = dir.resolve("prometheus.log");
-    Process process = new ProcessBuilder(binary(),
-        "--config.file=" + config,
-        "--storage.tsdb.path=" + dir.resolve("data"),
-        "--web.listen-address=127.0.0.1:" + port)
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process process =
+        new ProcessBuilder(
+                binary(),
+                "--config.file=" + config,
+                "--storage.tsdb.path=" + dir.resolve("data"),
+                "--web.listen-address=127.0.0.1:" + port)
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     PrometheusServer server = new PrometheusServer(process, log, port);
     try {
-      Poll.until("Prometheus ready on port " + port, START, () -> {
-        if (!process.isAlive()) {
-          // An Error, not a RuntimeException, so Poll gives up at once: a bad rule file or a taken port.
-          throw new AssertionError("Prometheus exited with " + process.exitValue() + ":\n" + server.logTail());
-        }
-        return server.get("/-/ready").statusCode() == 200;
-      });
+      Poll.until(
+          "Prometheus ready on port " + port,
+          START,
+          () -> {
+            if (!process.isAlive()) {
+              // An Error, not a RuntimeException, so Poll gives up at once: a bad rule file or a
+              // taken port.
+              throw new AssertionError(
+                  "Prometheus exited with " + process.exitValue() + ":\n" + server.logTail());
+            }
+            return server.get("/-/ready").statusCode() == 200;
+          });
     } catch (RuntimeException | Error e) {
       server.close();
       throw e;
@@ -80,9 +96,17 @@ final class PrometheusServer implements AutoCloseable {
     return json(get("/api/v1/query?query=" + URLEncoder.encode(promQl, StandardCharsets.UTF_8)));
   }
 
-  /** The values of {@code label} on series matching {@code selector}, as Grafana's label_values() asks. */
+  /**
+   * The values of {@code label} on series matching {@code selector}, as Grafana's label_values()
+   * asks.
+   */
   JsonNode labelValues(String label, String selector) {
-    return json(get("/api/v1/label/" + label + "/values?match%5B%5D=" + URLEncoder.encode(selector, StandardCharsets.UTF_8)));
+    return json(
+        get(
+            "/api/v1/label/"
+                + label
+                + "/values?match%5B%5D="
+                + URLEncoder.encode(selector, StandardCharsets.UTF_8)));
   }
 
   /** Whether the (only) scrape target, the agent, was up at its last scrape. */
@@ -109,7 +133,8 @@ final class PrometheusServer implements AutoCloseable {
     process.destroyForcibly();
     try {
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("Prometheus (pid " + process.pid() + ") did not exit after SIGKILL");
+        throw new IllegalStateException(
+            "Prometheus (pid " + process.pid() + ") did not exit after SIGKILL");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -118,7 +143,8 @@ final class PrometheusServer implements AutoCloseable {
 
   private HttpResponse<String> get(String path) {
     try {
-      return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(5)).build(),
+      return http.send(
+          HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(5)).build(),
           HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -133,30 +159,38 @@ final class PrometheusServer implements AutoCloseable {
     try {
       return JSON.readTree(response.body());
     } catch (IOException e) {
-      throw new IllegalStateException("HTTP " + response.statusCode() + ", not JSON: " + response.body(), e);
+      throw new IllegalStateException(
+          "HTTP " + response.statusCode() + ", not JSON: " + response.body(), e);
     }
   }
 
-  // The port is free when asked; Prometheus binds it a moment later (it exits at once if it lost the race).
+  // The port is free when asked; Prometheus binds it a moment later (it exits at once if it lost
+  // the race).
   private static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();
     }
   }
 
-  /** -Dprometheus or PROMETHEUS, else the first on the PATH (Debian's package: /usr/bin/prometheus). */
+  /**
+   * -Dprometheus or PROMETHEUS, else the first on the PATH (Debian's package: /usr/bin/prometheus).
+   */
   private static String binary() {
-    Optional<String> configured = Optional.ofNullable(System.getProperty("prometheus"))
-        .or(() -> Optional.ofNullable(System.getenv("PROMETHEUS"))).filter(s -> !s.isBlank());
+    Optional<String> configured =
+        Optional.ofNullable(System.getProperty("prometheus"))
+            .or(() -> Optional.ofNullable(System.getenv("PROMETHEUS")))
+            .filter(s -> !s.isBlank());
     if (configured.isPresent()) {
       return configured.get();
     }
-    for (String dir : Optional.ofNullable(System.getenv("PATH")).orElse("").split(File.pathSeparator)) {
+    for (String dir :
+        Optional.ofNullable(System.getenv("PATH")).orElse("").split(File.pathSeparator)) {
       if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "prometheus"))) {
         return Path.of(dir, "prometheus").toString();
       }
     }
-    throw new AssertionError("prometheus not found on the PATH. Install it (Debian/Ubuntu: apt-get install "
-        + "prometheus, as .ci/run does) or point -Dprometheus=/path/to/prometheus or PROMETHEUS at it.");
+    throw new AssertionError(
+        "prometheus not found on the PATH. Install it (Debian/Ubuntu: apt-get install "
+            + "prometheus, as .ci/run does) or point -Dprometheus=/path/to/prometheus or PROMETHEUS at it.");
   }
 }

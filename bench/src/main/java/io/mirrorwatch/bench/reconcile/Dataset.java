@@ -7,9 +7,9 @@ import io.mirrorwatch.lab.poll.Poll;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -20,17 +20,17 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * The window the benchmark reconciles: {@code events} orders produced once on primary
- * ({@code orders}), copied once to dr ({@code primary.orders}, same key, value, timestamp and
- * event-id header, as MM2 copies them) and processed once (primary {@code orders-processed}). So
- * three records per event, all in one hour, and a clean report: every record is read and keyed,
- * nothing is found.
+ * The window the benchmark reconciles: {@code events} orders produced once on primary ({@code
+ * orders}), copied once to dr ({@code primary.orders}, same key, value, timestamp and event-id
+ * header, as MM2 copies them) and processed once (primary {@code orders-processed}). So three
+ * records per event, all in one hour, and a clean report: every record is read and keyed, nothing
+ * is found.
  *
  * <p>Written directly, without MM2 (MM2 would take the benchmark's whole time budget to copy 3 M
  * records on this machine and measures nothing the reconciler does).
@@ -43,6 +43,7 @@ final class Dataset {
 
   final long events;
   final int partitions;
+
   /** The first event's timestamp; event {@code i} has {@code base + i / 1000}. */
   final long base;
 
@@ -66,13 +67,17 @@ final class Dataset {
 
   /** About 115 bytes, like the lab's orders. */
   static byte[] order(long i) {
-    return String.format("{\"orderId\":\"o-%010d\",\"customerId\":\"c-%03d\",\"amount\":%d.%02d,\"currency\":\"EUR\",\"items\":%d}",
-        i, i % 500, 1 + i % 9_999, i % 100, 1 + i % 7).getBytes(UTF_8);
+    return String.format(
+            "{\"orderId\":\"o-%010d\",\"customerId\":\"c-%03d\",\"amount\":%d.%02d,\"currency\":\"EUR\",\"items\":%d}",
+            i, i % 500, 1 + i % 9_999, i % 100, 1 + i % 7)
+        .getBytes(UTF_8);
   }
 
   static byte[] processed(long i) {
-    return String.format("{\"eventId\":\"%s\",\"amount\":%d.%02d,\"processedOn\":\"primary\",\"sourceOffset\":%d}",
-        id(i), 1 + i % 9_999, i % 100, i).getBytes(UTF_8);
+    return String.format(
+            "{\"eventId\":\"%s\",\"amount\":%d.%02d,\"processedOn\":\"primary\",\"sourceOffset\":%d}",
+            id(i), 1 + i % 9_999, i % 100, i)
+        .getBytes(UTF_8);
   }
 
   void write(KafkaCluster primary, KafkaCluster dr) throws Exception {
@@ -80,8 +85,12 @@ final class Dataset {
     create(dr, REPLICA);
     ExecutorService pool = Executors.newFixedThreadPool(3);
     try {
-      for (Future<Void> f : pool.invokeAll(List.of(
-          writer(primary, ORDERS, false), writer(dr, REPLICA, false), writer(primary, PROCESSED, true)))) {
+      for (Future<Void> f :
+          pool.invokeAll(
+              List.of(
+                  writer(primary, ORDERS, false),
+                  writer(dr, REPLICA, false),
+                  writer(primary, PROCESSED, true)))) {
         f.get();
       }
     } finally {
@@ -92,24 +101,41 @@ final class Dataset {
   /** Creates the topics the lab has not created already; all must have {@code partitions}. */
   private void create(KafkaCluster cluster, String... topics) throws Exception {
     Set<String> existing = cluster.admin().listTopics().names().get(60, TimeUnit.SECONDS);
-    List<NewTopic> newTopics = Arrays.stream(topics).filter(t -> !existing.contains(t))
-        .map(t -> new NewTopic(t, partitions, (short) 1)).toList();
+    List<NewTopic> newTopics =
+        Arrays.stream(topics)
+            .filter(t -> !existing.contains(t))
+            .map(t -> new NewTopic(t, partitions, (short) 1))
+            .toList();
     for (var created : cluster.admin().createTopics(newTopics).values().values()) {
       try {
         created.get(60, TimeUnit.SECONDS);
       } catch (ExecutionException e) {
-        // The lab may be creating the same topic at this moment; its partition count is checked below.
+        // The lab may be creating the same topic at this moment; its partition count is checked
+        // below.
         if (!(e.getCause() instanceof TopicExistsException)) {
           throw e;
         }
       }
     }
     // A new topic is unknown to the metadata for a moment: poll until every one is described.
-    Poll.until(cluster.alias() + " topics " + Arrays.toString(topics) + " with " + partitions + " partitions",
-        Duration.ofSeconds(60), () -> {
+    Poll.until(
+        cluster.alias()
+            + " topics "
+            + Arrays.toString(topics)
+            + " with "
+            + partitions
+            + " partitions",
+        Duration.ofSeconds(60),
+        () -> {
           try {
-            return cluster.admin().describeTopics(List.of(topics)).allTopicNames().get(10, TimeUnit.SECONDS)
-                .values().stream().allMatch(d -> d.partitions().size() == partitions);
+            return cluster
+                .admin()
+                .describeTopics(List.of(topics))
+                .allTopicNames()
+                .get(10, TimeUnit.SECONDS)
+                .values()
+                .stream()
+                .allMatch(d -> d.partitions().size() == partitions);
           } catch (Exception e) {
             return false;
           }
@@ -125,22 +151,26 @@ final class Dataset {
           byte[] key = ("c-" + (i % 500)).getBytes(UTF_8);
           // Downstream records are written a little after their event, as a consumer would.
           long ts = base + i / 1000 + (downstream ? 500 : 0);
-          ProducerRecord<byte[], byte[]> r = new ProducerRecord<>(
-              topic, (int) (i % partitions), ts, key, downstream ? processed(i) : order(i));
+          ProducerRecord<byte[], byte[]> r =
+              new ProducerRecord<>(
+                  topic, (int) (i % partitions), ts, key, downstream ? processed(i) : order(i));
           r.headers().add(HEADER, id(i).getBytes(UTF_8));
-          p.send(r, (md, e) -> {
-            if (e != null) {
-              failure.compareAndSet(null, e);
-            } else {
-              acked.incrementAndGet();
-            }
-          });
+          p.send(
+              r,
+              (md, e) -> {
+                if (e != null) {
+                  failure.compareAndSet(null, e);
+                } else {
+                  acked.incrementAndGet();
+                }
+              });
         }
         p.flush();
       }
       if (failure.get() != null || acked.get() != events) {
-        throw new IllegalStateException(cluster.alias() + "/" + topic + ": " + acked.get() + " of " + events
-            + " acknowledged", failure.get());
+        throw new IllegalStateException(
+            cluster.alias() + "/" + topic + ": " + acked.get() + " of " + events + " acknowledged",
+            failure.get());
       }
       return null;
     };

@@ -23,24 +23,30 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 
 /**
- * Flink's own read limit: the reconciler's Kafka sources (same spec, same bounded
- * {@code KafkaSource}s and deserializer, same BATCH settings, parallelism and embedded cluster) into
- * a sink that discards. Run on the reconciler's shaded jar, like the reconciler. Prints {@code RESULT records=N}.
- * Arguments: reconcile.yaml, window start, window end (ISO-8601).
+ * Flink's own read limit: the reconciler's Kafka sources (same spec, same bounded {@code
+ * KafkaSource}s and deserializer, same BATCH settings, parallelism and embedded cluster) into a
+ * sink that discards. Run on the reconciler's shaded jar, like the reconciler. Prints {@code RESULT
+ * records=N}. Arguments: reconcile.yaml, window start, window end (ISO-8601).
  */
 public final class FlinkReadOnly {
   private FlinkReadOnly() {}
 
   public static void main(String[] args) throws Exception {
-    ReconcileConfig cfg = ConfigLoader.load(Path.of(args[0]),
-        new WindowOverrides(Optional.of(Instant.parse(args[1])), Optional.of(Instant.parse(args[2]))),
-        System.getenv());
-    KafkaRecordSource source = new KafkaRecordSource(cfg.clusters(), TopicPlan.resolve(cfg), cfg.window(), Set.of());
+    ReconcileConfig cfg =
+        ConfigLoader.load(
+            Path.of(args[0]),
+            new WindowOverrides(
+                Optional.of(Instant.parse(args[1])), Optional.of(Instant.parse(args[2]))),
+            System.getenv());
+    KafkaRecordSource source =
+        new KafkaRecordSource(cfg.clusters(), TopicPlan.resolve(cfg), cfg.window(), Set.of());
     // The reconciler's own embedded cluster (a slot per source subtask, no shuffle compression),
     // started ahead of the job as the reconciler starts it.
     try (Scratch scratch = Scratch.create();
-        JobCluster cluster = JobCluster.start(
-            EmbeddedCluster.configuration(scratch.dir(), cfg.parallelism(), source.sources()))) {
+        JobCluster cluster =
+            JobCluster.start(
+                EmbeddedCluster.configuration(
+                    scratch.dir(), cfg.parallelism(), source.sources()))) {
       StreamExecutionEnvironment env = cluster.environment();
       ReconcileJob.configure(env, cfg.parallelism());
       // Each source counted and discarded where it is read (chained), as the reconciler decodes.

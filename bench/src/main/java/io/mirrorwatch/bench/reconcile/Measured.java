@@ -20,8 +20,17 @@ final class Measured {
   private static final Pattern RESULT = Pattern.compile("RESULT records=(\\d+)");
   private static final Pattern HWM = Pattern.compile("VmHWM:\\s+(\\d+) kB");
 
-  /** @param records what the child printed as {@code RESULT records=N}, if it did */
-  record Run(String name, double seconds, int exitCode, long peakRssBytes, OptionalLong records, Path out, Path err) {
+  /**
+   * @param records what the child printed as {@code RESULT records=N}, if it did
+   */
+  record Run(
+      String name,
+      double seconds,
+      int exitCode,
+      long peakRssBytes,
+      OptionalLong records,
+      Path out,
+      Path err) {
     String tails() {
       return tail(err) + tail(out);
     }
@@ -34,7 +43,11 @@ final class Measured {
     Path err = dir.resolve(name + ".err");
     long start = System.nanoTime();
     try {
-      Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+      Process p =
+          new ProcessBuilder(command)
+              .redirectOutput(out.toFile())
+              .redirectError(err.toFile())
+              .start();
       long peak = 0;
       long deadline = start + TimeUnit.MINUTES.toNanos(30);
       while (!p.waitFor(50, TimeUnit.MILLISECONDS)) {
@@ -46,7 +59,8 @@ final class Measured {
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       Matcher m = RESULT.matcher(Files.readString(out));
-      OptionalLong records = m.find() ? OptionalLong.of(Long.parseLong(m.group(1))) : OptionalLong.empty();
+      OptionalLong records =
+          m.find() ? OptionalLong.of(Long.parseLong(m.group(1))) : OptionalLong.empty();
       return new Run(name, seconds, p.exitValue(), peak, records, out, err);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot run " + name, e);

@@ -13,15 +13,17 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Reads every record of some topics of one cluster once, from the beginning to the end offsets taken
- * at the start, with one plain {@link KafkaConsumer} (assigned, no group): the way a hand-written
- * tool reads a topic. Settings as the reconciler's source (read_committed, no commits).
+ * Reads every record of some topics of one cluster once, from the beginning to the end offsets
+ * taken at the start, with one plain {@link KafkaConsumer} (assigned, no group): the way a
+ * hand-written tool reads a topic. Settings as the reconciler's source (read_committed, no
+ * commits).
  */
 final class TopicScan {
   private TopicScan() {}
 
   /** Hands every record to {@code each}; returns how many there were. */
-  static long scan(String bootstrap, List<String> topics, Consumer<ConsumerRecord<byte[], byte[]>> each) {
+  static long scan(
+      String bootstrap, List<String> topics, Consumer<ConsumerRecord<byte[], byte[]>> each) {
     Map<String, Object> props = new HashMap<>();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -34,7 +36,8 @@ final class TopicScan {
         new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> parts = new ArrayList<>();
       for (String t : topics) {
-        c.partitionsFor(t, Duration.ofSeconds(30)).forEach(p -> parts.add(new TopicPartition(t, p.partition())));
+        c.partitionsFor(t, Duration.ofSeconds(30))
+            .forEach(p -> parts.add(new TopicPartition(t, p.partition())));
       }
       c.assign(parts);
       c.seekToBeginning(parts);

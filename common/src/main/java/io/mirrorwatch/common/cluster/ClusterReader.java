@@ -21,9 +21,9 @@ public final class ClusterReader {
 
   /**
    * The cluster at {@code node}, named {@code alias}; problems with the alias are reported at
-   * {@code aliasNode} (the map key itself, or an {@code alias:} field). {@code otherKeys} are further
-   * keys the caller reads from the same map. Always returns a value, so that references to the
-   * alias are not also reported as unknown.
+   * {@code aliasNode} (the map key itself, or an {@code alias:} field). {@code otherKeys} are
+   * further keys the caller reads from the same map. Always returns a value, so that references to
+   * the alias are not also reported as unknown.
    */
   public static ClusterConfig read(
       String alias, ConfigNode aliasNode, ConfigNode node, String... otherKeys) {

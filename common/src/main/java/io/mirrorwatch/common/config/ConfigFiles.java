@@ -20,13 +20,17 @@ public final class ConfigFiles {
     try {
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
-      throw new ConfigException(subject, source, List.of("cannot read the file: it does not exist"));
+      throw new ConfigException(
+          subject, source, List.of("cannot read the file: it does not exist"));
     } catch (AccessDeniedException e) {
-      throw new ConfigException(subject, source, List.of("cannot read the file: permission denied"));
+      throw new ConfigException(
+          subject, source, List.of("cannot read the file: permission denied"));
     } catch (CharacterCodingException e) {
-      throw new ConfigException(subject, source, List.of("cannot read the file: it is not UTF-8 text"));
+      throw new ConfigException(
+          subject, source, List.of("cannot read the file: it is not UTF-8 text"));
     } catch (IOException e) {
-      throw new ConfigException(subject, source, List.of("cannot read the file: " + e.getMessage()));
+      throw new ConfigException(
+          subject, source, List.of("cannot read the file: " + e.getMessage()));
     }
   }
 }

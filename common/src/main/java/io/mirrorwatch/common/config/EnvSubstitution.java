@@ -67,6 +67,8 @@ public final class EnvSubstitution {
    */
   static boolean isConfigProviderReference(String inside) {
     int colon = inside.indexOf(':');
-    return colon > 0 && colon < inside.length() - 1 && NAME.matcher(inside.substring(0, colon)).matches();
+    return colon > 0
+        && colon < inside.length() - 1
+        && NAME.matcher(inside.substring(0, colon)).matches();
   }
 }

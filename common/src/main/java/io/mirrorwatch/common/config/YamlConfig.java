@@ -26,7 +26,8 @@ import java.util.function.Function;
  * records by Jackson: binding stops at the first error and reports it in Jackson's terms, while the
  * walk reports every problem under the key path the user wrote.
  *
- * @param subject what is configured ({@code agent}, {@code reconciler}): "invalid agent configuration"
+ * @param subject what is configured ({@code agent}, {@code reconciler}): "invalid agent
+ *     configuration"
  * @param sections the top-level sections, named in the message when the root is not a map
  */
 public record YamlConfig(String subject, String sections) {
@@ -40,7 +41,10 @@ public record YamlConfig(String subject, String sections) {
 
   /** Parses YAML text and walks it with {@code reader}. */
   public <T> T parse(
-      String yaml, Map<String, String> env, Optional<String> source, Function<ConfigNode, T> reader) {
+      String yaml,
+      Map<String, String> env,
+      Optional<String> source,
+      Function<ConfigNode, T> reader) {
     JsonNode tree = tree(yaml, source);
     if (tree != null && !tree.isObject()) {
       // Every section would also be reported missing: one line says it better.

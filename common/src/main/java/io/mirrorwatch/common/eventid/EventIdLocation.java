@@ -58,8 +58,12 @@ public sealed interface EventIdLocation extends Serializable {
     if (this instanceof Header h) {
       id = utf8(lastHeader.apply(h.name()));
     } else if (this instanceof JsonField f) {
-      id = json.get().map(n -> n.at(f.pointer())).filter(n -> n.isTextual() || n.isNumber())
-          .map(JsonNode::asText).orElse(null);
+      id =
+          json.get()
+              .map(n -> n.at(f.pointer()))
+              .filter(n -> n.isTextual() || n.isNumber())
+              .map(JsonNode::asText)
+              .orElse(null);
     } else {
       id = utf8(key);
     }

@@ -31,7 +31,9 @@ public final class EventIdReader {
       }
       case "json" -> {
         notAllowed(node, "name", "json");
-        return node.get("pointer").requiredText().flatMap(p -> jsonPointer(node.get("pointer"), p))
+        return node.get("pointer")
+            .requiredText()
+            .flatMap(p -> jsonPointer(node.get("pointer"), p))
             .map(EventIdLocation.JsonField::new);
       }
       case "key" -> {

@@ -9,9 +9,10 @@ import java.util.OptionalLong;
 /**
  * One record of MirrorMaker 2's Connect offsets topic on the target cluster ({@link
  * #topicFor(String)}): when MM2 flushed ({@code flushedAtMs}, the record timestamp), it had copied
- * {@code sourceCluster}'s {@code topic}/{@code partition} up to and including upstream offset {@code
- * lastCopied}, so {@code lastCopied + 1} is the next record to copy. An empty {@code lastCopied} is
- * a tombstone: Connect forgot the partition. The one decoder of this topic, for every deployable.
+ * {@code sourceCluster}'s {@code topic}/{@code partition} up to and including upstream offset
+ * {@code lastCopied}, so {@code lastCopied + 1} is the next record to copy. An empty {@code
+ * lastCopied} is a tombstone: Connect forgot the partition. The one decoder of this topic, for
+ * every deployable.
  */
 public record Mm2OffsetRecord(
     String sourceCluster, String topic, int partition, OptionalLong lastCopied, long flushedAtMs) {
@@ -25,14 +26,19 @@ public record Mm2OffsetRecord(
     return "mm2-offsets." + sourceAlias + ".internal";
   }
 
-  /** Connect's offset, config and status topics of dedicated MM2, e.g. {@code mm2-offsets.dr.internal}. */
+  /**
+   * Connect's offset, config and status topics of dedicated MM2, e.g. {@code
+   * mm2-offsets.dr.internal}.
+   */
   public static boolean isMirrorMakerInternal(String topic) {
     return topic.startsWith("mm2-") && topic.endsWith(".internal");
   }
 
   /** The next source offset MM2 will copy; empty for a tombstone. */
   public OptionalLong nextToCopy() {
-    return lastCopied.isPresent() ? OptionalLong.of(lastCopied.getAsLong() + 1) : OptionalLong.empty();
+    return lastCopied.isPresent()
+        ? OptionalLong.of(lastCopied.getAsLong() + 1)
+        : OptionalLong.empty();
   }
 
   /**

@@ -11,8 +11,8 @@ import org.apache.kafka.connect.mirror.ReplicationPolicy;
  * runbook forbids mixing them). Topic names are always derived through Kafka's own {@link
  * ReplicationPolicy}, never by hand; this is the one factory of those policies.
  *
- * @param separator {@code replication.policy.separator}; for {@link PolicyKind#IDENTITY} always
- *     the default {@code "."} (it then only names heartbeat topics)
+ * @param separator {@code replication.policy.separator}; for {@link PolicyKind#IDENTITY} always the
+ *     default {@code "."} (it then only names heartbeat topics)
  */
 public record Replication(PolicyKind kind, String separator) {
   public static final String DEFAULT_SEPARATOR = DefaultReplicationPolicy.SEPARATOR_DEFAULT;
@@ -37,7 +37,8 @@ public record Replication(PolicyKind kind, String separator) {
   public ReplicationPolicy forFlowFrom(String sourceAlias) {
     if (kind == PolicyKind.IDENTITY) {
       IdentityReplicationPolicy identity = new IdentityReplicationPolicy();
-      identity.configure(Map.of(IdentityReplicationPolicy.SOURCE_CLUSTER_ALIAS_CONFIG, sourceAlias));
+      identity.configure(
+          Map.of(IdentityReplicationPolicy.SOURCE_CLUSTER_ALIAS_CONFIG, sourceAlias));
       return identity;
     }
     return byName();
@@ -51,7 +52,9 @@ public record Replication(PolicyKind kind, String separator) {
   public ReplicationPolicy byName() {
     // Both are Configurable through DefaultReplicationPolicy; the interface itself is not.
     DefaultReplicationPolicy policy =
-        kind == PolicyKind.DEFAULT ? new DefaultReplicationPolicy() : new IdentityReplicationPolicy();
+        kind == PolicyKind.DEFAULT
+            ? new DefaultReplicationPolicy()
+            : new IdentityReplicationPolicy();
     policy.configure(Map.of(DefaultReplicationPolicy.SEPARATOR_CONFIG, separator));
     return policy;
   }

@@ -14,7 +14,8 @@ public final class ReplicationReader {
    * separator, so an alias in {@code aliases} containing the separator would be cut short ({@code
    * us-east.orders} would come from {@code us}): that is reported at the separator.
    */
-  public static Replication read(ConfigNode policy, ConfigNode separator, Collection<String> aliases) {
+  public static Replication read(
+      ConfigNode policy, ConfigNode separator, Collection<String> aliases) {
     Optional<String> name = policy.text(PolicyKind.DEFAULT.configName());
     Optional<PolicyKind> kind = name.flatMap(PolicyKind::fromConfigName);
     if (name.isPresent() && kind.isEmpty()) {
@@ -26,7 +27,8 @@ public final class ReplicationReader {
       }
       return Replication.of(PolicyKind.IDENTITY);
     }
-    String sep = separator.text(Replication.DEFAULT_SEPARATOR).orElse(Replication.DEFAULT_SEPARATOR);
+    String sep =
+        separator.text(Replication.DEFAULT_SEPARATOR).orElse(Replication.DEFAULT_SEPARATOR);
     for (String alias : aliases) {
       if (alias.contains(sep)) {
         separator.problem(

@@ -109,8 +109,10 @@ class ClusterConfigTest {
             new ConsumerConfig(
                     Map.<String, Object>of(
                         "bootstrap.servers", "h:1",
-                        "key.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer",
-                        "value.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer",
+                        "key.deserializer",
+                            "org.apache.kafka.common.serialization.ByteArrayDeserializer",
+                        "value.deserializer",
+                            "org.apache.kafka.common.serialization.ByteArrayDeserializer",
                         "config.providers", "file",
                         "config.providers.file.class",
                             "org.apache.kafka.common.config.provider.FileConfigProvider",

@@ -18,13 +18,15 @@ class YamlConfigTest {
     Optional<String> name = root.get("name").requiredText();
     Optional<Duration> every = root.get("every").positiveDuration(Duration.ofSeconds(1));
     Optional<Integer> count = root.get("count").integer(1, 1, 10);
-    return Map.of("name", name.orElse(""), "every", every.orElse(Duration.ZERO), "count", count.orElse(0));
+    return Map.of(
+        "name", name.orElse(""), "every", every.orElse(Duration.ZERO), "count", count.orElse(0));
   }
 
   private static List<String> problems(String yaml, Map<String, String> env) {
     ConfigException e =
         catchThrowableOfType(
-            ConfigException.class, () -> YAML.parse(yaml, env, Optional.of("f.yaml"), YamlConfigTest::read));
+            ConfigException.class,
+            () -> YAML.parse(yaml, env, Optional.of("f.yaml"), YamlConfigTest::read));
     assertThat(e).as("expected a ConfigException").isNotNull();
     return e.problems();
   }
@@ -66,7 +68,8 @@ class YamlConfigTest {
   @Test
   void rejectsASecondDocument() {
     assertThat(problems("name: a\n---\nname: b\n", Map.of()))
-        .containsExactly("YAML: more than one document (a second '---' near line 3); write a single one");
+        .containsExactly(
+            "YAML: more than one document (a second '---' near line 3); write a single one");
   }
 
   @Test

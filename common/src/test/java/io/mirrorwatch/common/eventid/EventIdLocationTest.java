@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class EventIdLocationTest {
   private static final byte[] KEY = bytes("k-1");
-  private static final byte[] VALUE = bytes("{\"eventId\":\"e-1\",\"n\":7,\"blank\":\" \",\"obj\":{}}");
+  private static final byte[] VALUE =
+      bytes("{\"eventId\":\"e-1\",\"n\":7,\"blank\":\" \",\"obj\":{}}");
 
   private static Optional<String> extract(EventIdLocation location, byte[] key, byte[] value) {
     Map<String, byte[]> headers = Map.of("event-id", bytes("h-1"), "empty", new byte[0]);
@@ -46,7 +47,11 @@ class EventIdLocationTest {
 
   @Test
   void aValueThatIsNotJsonOrAMissingKeyHasNoId() {
-    assertThat(extract(new EventIdLocation.JsonField("/eventId"), KEY, bytes("{\"eventId\":\"e\"} trailing")))
+    assertThat(
+            extract(
+                new EventIdLocation.JsonField("/eventId"),
+                KEY,
+                bytes("{\"eventId\":\"e\"} trailing")))
         .isEmpty();
     assertThat(extract(new EventIdLocation.JsonField("/eventId"), KEY, null)).isEmpty();
     assertThat(extract(new EventIdLocation.Key(), null, VALUE)).isEmpty();
@@ -57,9 +62,12 @@ class EventIdLocationTest {
     Map<String, byte[]> headers = Map.of("event-id", bytes("h-1"));
     assertThat(
             new EventIdLocation.Header("event-id")
-                .extract(KEY, headers::get, () -> {
-                  throw new AssertionError("parsed the value for a header ID");
-                }))
+                .extract(
+                    KEY,
+                    headers::get,
+                    () -> {
+                      throw new AssertionError("parsed the value for a header ID");
+                    }))
         .contains("h-1");
     assertThat(new EventIdLocation.Header("x").needsJson()).isFalse();
     assertThat(new EventIdLocation.JsonField("/x").needsJson()).isTrue();
@@ -76,7 +84,8 @@ class EventIdLocationTest {
   void reportsEveryProblemOfTheSetting() {
     assertThat(problems("{from: json, pointer: id, name: x}"))
         .containsExactly(
-            "name: not used with from: json", "pointer: not a JSON pointer: 'id' (write e.g. /eventId)");
+            "name: not used with from: json",
+            "pointer: not a JSON pointer: 'id' (write e.g. /eventId)");
     assertThat(problems("{from: body}"))
         .containsExactly("from: unknown source 'body' (known: header, json, key)");
     assertThat(problems("{from: header}")).containsExactly("name: required");

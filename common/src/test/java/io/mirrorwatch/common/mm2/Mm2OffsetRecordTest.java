@@ -28,7 +28,9 @@ class Mm2OffsetRecordTest {
   void otherConnectorsRecordsAndMalformedBytesAreNotDecoded() {
     assertThat(
             Mm2OffsetRecord.decode(
-                bytes("[\"MirrorCheckpointConnector\",{\"group\":\"g\"}]"), bytes("{\"offset\":1}"), 0))
+                bytes("[\"MirrorCheckpointConnector\",{\"group\":\"g\"}]"),
+                bytes("{\"offset\":1}"),
+                0))
         .isEmpty();
     assertThat(Mm2OffsetRecord.decode(bytes("not json"), bytes("{}"), 0)).isEmpty();
     assertThat(Mm2OffsetRecord.decode(bytes(KEY), bytes("{\"offset\":\"x\"}"), 0)).isEmpty();

@@ -51,7 +51,8 @@ class ReplicationTest {
 
   @Test
   void readsPolicyAndSeparator() {
-    assertThat(read("{policy: default, separator: _}")).isEqualTo(new Replication(PolicyKind.DEFAULT, "_"));
+    assertThat(read("{policy: default, separator: _}"))
+        .isEqualTo(new Replication(PolicyKind.DEFAULT, "_"));
     assertThat(read("{policy: identity}")).isEqualTo(Replication.of(PolicyKind.IDENTITY));
     assertThat(read("{}")).isEqualTo(Replication.of(PolicyKind.DEFAULT));
   }

@@ -1,10 +1,10 @@
 package io.mirrorwatch.lab.cli;
 
+import io.mirrorwatch.common.replication.PolicyKind;
 import io.mirrorwatch.lab.Lab;
 import io.mirrorwatch.lab.LabSpec;
 import io.mirrorwatch.lab.drill.DrillOptions;
 import io.mirrorwatch.lab.drill.FailoverDrill;
-import io.mirrorwatch.common.replication.PolicyKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,8 +12,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar lab/target/mirrorwatch-lab.jar [options]}: starts the lab, prints where
- * everything is, runs the workload until Ctrl-C (or runs one drill and exits), and stops every child
- * process on the way out.
+ * everything is, runs the workload until Ctrl-C (or runs one drill and exits), and stops every
+ * child process on the way out.
  */
 public final class LabMain {
   private static final String USAGE =
@@ -21,7 +21,9 @@ public final class LabMain {
           "\n",
           "usage: java -jar mirrorwatch-lab.jar [--policy default|identity] [--rate N] [--no-workload] [--drill]",
           "  --policy P      MM2 replication policy (default: default)",
-          "  --rate N        orders produced per second by the workload (default: " + Lab.DEFAULT_RATE + ")",
+          "  --rate N        orders produced per second by the workload (default: "
+              + Lab.DEFAULT_RATE
+              + ")",
           "  --no-workload   start clusters and MM2 only",
           "  --drill         run one failover -> failback drill, print its ground truth file, exit",
           "  --info-file F   once the lab is up, write its addresses to F (Java properties), for scripts",
@@ -63,16 +65,21 @@ public final class LabMain {
       var result =
           new FailoverDrill(
                   lab,
-                  new DrillOptions(options.rate, DrillOptions.defaults().phase(), DrillOptions.defaults().replicationBound()),
+                  new DrillOptions(
+                      options.rate,
+                      DrillOptions.defaults().phase(),
+                      DrillOptions.defaults().replicationBound()),
                   line -> System.out.println("[drill] " + line))
               .run();
-      System.out.println("failover at " + result.failoverAt() + ", failback at " + result.failbackAt());
+      System.out.println(
+          "failover at " + result.failoverAt() + ", failback at " + result.failbackAt());
       System.exit(0);
     }
     if (options.workload) {
       lab.producer().start(options.rate);
       lab.startProcessor(lab.primary());
-      System.out.println("workload: " + options.rate + " orders/s to orders on primary, group order-processor");
+      System.out.println(
+          "workload: " + options.rate + " orders/s to orders on primary, group order-processor");
     }
     System.out.println("running; press Ctrl-C to stop everything");
     stopped.await();

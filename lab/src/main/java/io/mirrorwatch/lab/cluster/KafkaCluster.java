@@ -24,14 +24,16 @@ import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
- * One Kafka cluster of the lab: a single KRaft node (broker and controller combined) in a child JVM,
- * run from Kafka's own {@code kafka.Kafka} with storage formatted by {@code kafka.tools.StorageTool}.
+ * One Kafka cluster of the lab: a single KRaft node (broker and controller combined) in a child
+ * JVM, run from Kafka's own {@code kafka.Kafka} with storage formatted by {@code
+ * kafka.tools.StorageTool}.
  *
  * <p>Its ports and data directory are fixed at construction, so a killed cluster restarts with the
  * same address and the data it had written to disk.
  */
 public final class KafkaCluster implements AutoCloseable {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+
   /** Broker heap ({@code -Xmx}); large estates (the benchmark's 10,000 partitions) raise it. */
   public static final String BROKER_HEAP_PROPERTY = "mirrorwatch.lab.brokerHeap";
 
@@ -110,7 +112,8 @@ public final class KafkaCluster implements AutoCloseable {
             return answers(Duration.ofSeconds(3));
           });
     } catch (RuntimeException e) {
-      throw new IllegalStateException(e.getMessage() + "\n--- " + jvm.logFile() + "\n" + jvm.tail(40), e);
+      throw new IllegalStateException(
+          e.getMessage() + "\n--- " + jvm.logFile() + "\n" + jvm.tail(40), e);
     }
   }
 
@@ -181,7 +184,14 @@ public final class KafkaCluster implements AutoCloseable {
     p.setProperty("controller.quorum.voters", "1@" + Ports.LOOPBACK + ":" + controllerPort);
     p.setProperty(
         "listeners",
-        "PLAINTEXT://" + Ports.LOOPBACK + ":" + brokerPort + ",CONTROLLER://" + Ports.LOOPBACK + ":" + controllerPort);
+        "PLAINTEXT://"
+            + Ports.LOOPBACK
+            + ":"
+            + brokerPort
+            + ",CONTROLLER://"
+            + Ports.LOOPBACK
+            + ":"
+            + controllerPort);
     p.setProperty("advertised.listeners", "PLAINTEXT://" + bootstrapServers());
     p.setProperty("controller.listener.names", "CONTROLLER");
     p.setProperty("inter.broker.listener.name", "PLAINTEXT");
@@ -218,8 +228,7 @@ public final class KafkaCluster implements AutoCloseable {
             Duration.ofSeconds(60),
             () -> storageTool.isAlive() ? Optional.empty() : Optional.of(storageTool.exitCode()));
     if (exit.isEmpty() || exit.get() != 0) {
-      throw new IllegalStateException(
-          "formatting " + alias + " failed:\n" + storageTool.tail(30));
+      throw new IllegalStateException("formatting " + alias + " failed:\n" + storageTool.tail(30));
     }
   }
 
@@ -234,6 +243,7 @@ public final class KafkaCluster implements AutoCloseable {
   }
 
   static List<String> concat(List<String> options, String extra) {
-    return java.util.stream.Stream.concat(options.stream(), java.util.stream.Stream.of(extra)).toList();
+    return java.util.stream.Stream.concat(options.stream(), java.util.stream.Stream.of(extra))
+        .toList();
   }
 }

@@ -43,7 +43,8 @@ public final class TopicReader {
       Instant until = Instant.now().plus(deadline);
       while (!reached(consumer, end)) {
         if (Instant.now().isAfter(until)) {
-          throw new IllegalStateException("reading " + topic + " on " + cluster.alias() + " took longer than " + deadline);
+          throw new IllegalStateException(
+              "reading " + topic + " on " + cluster.alias() + " took longer than " + deadline);
         }
         consumer.poll(Duration.ofMillis(200)).forEach(records::add);
       }

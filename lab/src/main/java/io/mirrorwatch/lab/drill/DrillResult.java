@@ -43,8 +43,17 @@ public record DrillResult(
 
   public void writeTo(Path file) {
     try {
-      JSON.writeValue(file.toFile(), new Written(policy, failoverAt.toString(), failbackAt.toString(),
-          failoverOffsets, failbackOffsets, produced, deliveries, failedSends));
+      JSON.writeValue(
+          file.toFile(),
+          new Written(
+              policy,
+              failoverAt.toString(),
+              failbackAt.toString(),
+              failoverOffsets,
+              failbackOffsets,
+              produced,
+              deliveries,
+              failedSends));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -13,7 +13,8 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * A planned failover to dr and failback to primary, in the runbook's order, with the workload running.
+ * A planned failover to dr and failback to primary, in the runbook's order, with the workload
+ * running.
  *
  * <p>Failover: stop producers; wait (bounded) until dr holds every record; repoint producers to dr
  * (the failover cutover); stop consumers, move their offsets through MM2's translation, start them
@@ -92,8 +93,13 @@ public final class FailoverDrill {
             lab.truth().deliveries(),
             lab.truth().failedSends());
     result.writeTo(lab.dir().resolve("drill-truth.json"));
-    log.accept("drill done: " + result.produced().size() + " produced, " + result.processed().size()
-        + " processed; ground truth in " + lab.dir().resolve("drill-truth.json"));
+    log.accept(
+        "drill done: "
+            + result.produced().size()
+            + " produced, "
+            + result.processed().size()
+            + " processed; ground truth in "
+            + lab.dir().resolve("drill-truth.json"));
     return result;
   }
 
@@ -112,7 +118,10 @@ public final class FailoverDrill {
         "the processor to process every produced event",
         timeout,
         () -> {
-          var processed = lab.truth().processed().stream().map(e -> e.eventId()).collect(java.util.stream.Collectors.toSet());
+          var processed =
+              lab.truth().processed().stream()
+                  .map(e -> e.eventId())
+                  .collect(java.util.stream.Collectors.toSet());
           return lab.truth().produced().stream().allMatch(e -> processed.contains(e.eventId()));
         });
   }
@@ -124,7 +133,8 @@ public final class FailoverDrill {
   }
 
   private static void runFor(Duration phase) {
-    // The workload runs for a fixed time by design: this paces the drill, it waits for no condition.
+    // The workload runs for a fixed time by design: this paces the drill, it waits for no
+    // condition.
     try {
       Thread.sleep(phase.toMillis());
     } catch (InterruptedException e) {

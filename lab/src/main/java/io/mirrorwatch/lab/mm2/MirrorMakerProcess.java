@@ -1,8 +1,8 @@
 package io.mirrorwatch.lab.mm2;
 
 import io.mirrorwatch.common.replication.PolicyKind;
-import io.mirrorwatch.lab.poll.Poll;
 import io.mirrorwatch.lab.cluster.KafkaCluster;
+import io.mirrorwatch.lab.poll.Poll;
 import io.mirrorwatch.lab.process.ChildClasspath;
 import io.mirrorwatch.lab.process.ChildJvm;
 import io.mirrorwatch.lab.process.ChildLogging;
@@ -24,8 +24,8 @@ import javax.management.remote.JMXServiceURL;
 /**
  * A dedicated-mode MirrorMaker 2 ({@code org.apache.kafka.connect.mirror.MirrorMaker}) replicating
  * one flow, source -> target, run with {@code --clusters <target>} so that a forward and a reverse
- * MM2 never register the same connector MBeans. Remote JMX is on, unauthenticated, on loopback, as an
- * operator would run it for a scraper.
+ * MM2 never register the same connector MBeans. Remote JMX is on, unauthenticated, on loopback, as
+ * an operator would run it for a scraper.
  *
  * <p>Replication settings are short so tests see effects in seconds: heartbeats, checkpoints and
  * group offset sync every second, Connect offsets flushed every second.
@@ -42,7 +42,11 @@ public final class MirrorMakerProcess implements AutoCloseable {
   private ChildJvm jvm;
 
   public MirrorMakerProcess(
-      KafkaCluster source, KafkaCluster target, List<String> topics, PolicyKind policy, Path labDir) {
+      KafkaCluster source,
+      KafkaCluster target,
+      List<String> topics,
+      PolicyKind policy,
+      Path labDir) {
     this.source = source;
     this.target = target;
     this.topics = List.copyOf(topics);
@@ -168,7 +172,8 @@ public final class MirrorMakerProcess implements AutoCloseable {
             }
           });
     } catch (RuntimeException e) {
-      throw new IllegalStateException(e.getMessage() + "\n--- " + jvm.logFile() + "\n" + jvm.tail(40), e);
+      throw new IllegalStateException(
+          e.getMessage() + "\n--- " + jvm.logFile() + "\n" + jvm.tail(40), e);
     }
   }
 
@@ -189,17 +194,19 @@ public final class MirrorMakerProcess implements AutoCloseable {
   }
 
   /**
-   * The runbook's cycle block (section 4.2) for {@code IdentityReplicationPolicy}, where a copy keeps
-   * its topic's name and MM2 cannot tell it from an original: the flow drops every record whose
-   * provenance header says it was written on the flow's target, so a copy never goes back where it
-   * came from. Connect's own {@code Filter} transform with the {@code HasHeaderKey} predicate
-   * (connect-transforms, a dependency of connect-runtime); MM2 hands {@code <flow>.transforms} and
-   * {@code <flow>.predicates} to the flow's connectors, whose worker applies them to every record.
-   * A dropped record still advances MM2's source offset, but gets no offset sync.
+   * The runbook's cycle block (section 4.2) for {@code IdentityReplicationPolicy}, where a copy
+   * keeps its topic's name and MM2 cannot tell it from an original: the flow drops every record
+   * whose provenance header says it was written on the flow's target, so a copy never goes back
+   * where it came from. Connect's own {@code Filter} transform with the {@code HasHeaderKey}
+   * predicate (connect-transforms, a dependency of connect-runtime); MM2 hands {@code
+   * <flow>.transforms} and {@code <flow>.predicates} to the flow's connectors, whose worker applies
+   * them to every record. A dropped record still advances MM2's source offset, but gets no offset
+   * sync.
    */
   private static void blockCycle(Properties p, String flow, String targetAlias) {
     p.setProperty(flow + "transforms", "dropWrittenOnTarget");
-    p.setProperty(flow + "transforms.dropWrittenOnTarget.type", "org.apache.kafka.connect.transforms.Filter");
+    p.setProperty(
+        flow + "transforms.dropWrittenOnTarget.type", "org.apache.kafka.connect.transforms.Filter");
     p.setProperty(flow + "transforms.dropWrittenOnTarget.predicate", "writtenOnTarget");
     p.setProperty(flow + "predicates", "writtenOnTarget");
     p.setProperty(

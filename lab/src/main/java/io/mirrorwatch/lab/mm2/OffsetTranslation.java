@@ -29,25 +29,28 @@ public final class OffsetTranslation {
               .partitionsToOffsetAndMetadata()
               .get(10, TimeUnit.SECONDS);
       Map<TopicPartition, Long> result = new HashMap<>();
-      offsets.forEach((tp, om) -> {
-        if (om != null) {
-          result.put(tp, om.offset());
-        }
-      });
+      offsets.forEach(
+          (tp, om) -> {
+            if (om != null) {
+              result.put(tp, om.offset());
+            }
+          });
       return result;
     } catch (Exception e) {
-      throw new IllegalStateException("cannot read offsets of " + group + " on " + cluster.alias(), e);
+      throw new IllegalStateException(
+          "cannot read offsets of " + group + " on " + cluster.alias(), e);
     }
   }
 
   /**
-   * The newest checkpoint per partition that MM2 wrote for {@code group} on the target, keyed by the
-   * target-side partition name (e.g. {@code primary.orders-0}).
+   * The newest checkpoint per partition that MM2 wrote for {@code group} on the target, keyed by
+   * the target-side partition name (e.g. {@code primary.orders-0}).
    */
   public static Map<TopicPartition, Checkpoint> latestCheckpoints(
       KafkaCluster target, String sourceAlias, String group, ReplicationPolicy policy) {
     Map<TopicPartition, Checkpoint> latest = new HashMap<>();
-    for (var record : TopicReader.readAll(target, policy.checkpointsTopic(sourceAlias), Duration.ofSeconds(30))) {
+    for (var record :
+        TopicReader.readAll(target, policy.checkpointsTopic(sourceAlias), Duration.ofSeconds(30))) {
       Checkpoint checkpoint = Checkpoint.deserializeRecord(record);
       if (checkpoint.consumerGroupId().equals(group)) {
         latest.put(checkpoint.topicPartition(), checkpoint);
@@ -84,29 +87,33 @@ public final class OffsetTranslation {
     Map<String, Object> props = new HashMap<>(target.clientProperties());
     props.put("replication.policy.class", policy.getClass().getName());
     try {
-      return RemoteClusterUtils.translateOffsets(props, source.alias(), group, Duration.ofSeconds(30));
+      return RemoteClusterUtils.translateOffsets(
+          props, source.alias(), group, Duration.ofSeconds(30));
     } catch (Exception e) {
       throw new IllegalStateException("cannot translate offsets of " + group, e);
     }
   }
 
   /** Commits {@code offsets} for the (inactive) group on {@code target}. */
-  public static void commit(KafkaCluster target, String group, Map<TopicPartition, OffsetAndMetadata> offsets) {
+  public static void commit(
+      KafkaCluster target, String group, Map<TopicPartition, OffsetAndMetadata> offsets) {
     if (offsets.isEmpty()) {
       return;
     }
     try {
       target.admin().alterConsumerGroupOffsets(group, offsets).all().get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
-      throw new IllegalStateException("cannot commit translated offsets of " + group + " on " + target.alias(), e);
+      throw new IllegalStateException(
+          "cannot commit translated offsets of " + group + " on " + target.alias(), e);
     }
   }
 
   /**
-   * The partition on the target that replicates {@code tp} of the source, or null when {@code tp} is
-   * not something MM2 copies from source to target (e.g. a replica that came from the target).
+   * The partition on the target that replicates {@code tp} of the source, or null when {@code tp}
+   * is not something MM2 copies from source to target (e.g. a replica that came from the target).
    */
-  static TopicPartition targetPartition(TopicPartition tp, String sourceAlias, ReplicationPolicy policy) {
+  static TopicPartition targetPartition(
+      TopicPartition tp, String sourceAlias, ReplicationPolicy policy) {
     String upstreamCluster = policy.topicSource(tp.topic());
     if (upstreamCluster != null && !upstreamCluster.equals(sourceAlias)) {
       return null;

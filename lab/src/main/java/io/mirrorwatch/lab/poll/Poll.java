@@ -38,7 +38,10 @@ public final class Poll {
   }
 
   public static void until(String what, Duration timeout, BooleanSupplier condition) {
-    until(what, timeout, () -> condition.getAsBoolean() ? Optional.of(Boolean.TRUE) : Optional.empty());
+    until(
+        what,
+        timeout,
+        () -> condition.getAsBoolean() ? Optional.of(Boolean.TRUE) : Optional.empty());
   }
 
   private static void pause() {

@@ -6,9 +6,9 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * The classpath handed to child JVMs: the lab's own (its jar's manifest names Kafka's broker, Connect
- * and MirrorMaker jars), or {@code -Dmirrorwatch.lab.classpath} when the caller's classpath lacks
- * the broker jars (other modules' tests point it at {@code lab/target/mirrorwatch-lab.jar}).
+ * The classpath handed to child JVMs: the lab's own (its jar's manifest names Kafka's broker,
+ * Connect and MirrorMaker jars), or {@code -Dmirrorwatch.lab.classpath} when the caller's classpath
+ * lacks the broker jars (other modules' tests point it at {@code lab/target/mirrorwatch-lab.jar}).
  */
 public final class ChildClasspath {
   public static final String PROPERTY = "mirrorwatch.lab.classpath";

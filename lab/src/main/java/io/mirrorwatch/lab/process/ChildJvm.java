@@ -145,7 +145,9 @@ public final class ChildJvm {
   }
 
   public synchronized Optional<Integer> exitCode() {
-    return process == null || process.isAlive() ? Optional.empty() : Optional.of(process.exitValue());
+    return process == null || process.isAlive()
+        ? Optional.empty()
+        : Optional.of(process.exitValue());
   }
 
   /** The last {@code lines} lines of the child's output, for failure messages. */

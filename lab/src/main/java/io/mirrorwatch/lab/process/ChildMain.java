@@ -9,7 +9,8 @@ import java.util.Arrays;
  *
  * <p>The lab keeps the child's standard input open as a pipe and never writes to it. When the lab's
  * JVM dies for any reason, even SIGKILL where no shutdown hook runs, the pipe closes, this watchdog
- * reads end-of-file and halts the child. So no broker or MirrorMaker outlives the lab that started it.
+ * reads end-of-file and halts the child. So no broker or MirrorMaker outlives the lab that started
+ * it.
  */
 public final class ChildMain {
   private ChildMain() {}

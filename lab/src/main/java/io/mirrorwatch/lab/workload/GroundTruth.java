@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the workload really did: every acknowledged produce and every delivery to the consumer group.
- * Tests and drills compare mirrorwatch's findings against it. Thread-safe; snapshots are copies.
+ * What the workload really did: every acknowledged produce and every delivery to the consumer
+ * group. Tests and drills compare mirrorwatch's findings against it. Thread-safe; snapshots are
+ * copies.
  */
 public final class GroundTruth {
   private final List<ProducedEvent> produced = new ArrayList<>();
@@ -45,7 +46,8 @@ public final class GroundTruth {
   }
 
   /** The newest acknowledged event per partition of {@code topic} on {@code cluster}. */
-  public synchronized Map<Integer, ProducedEvent> lastProducedPerPartition(String cluster, String topic) {
+  public synchronized Map<Integer, ProducedEvent> lastProducedPerPartition(
+      String cluster, String topic) {
     Map<Integer, ProducedEvent> last = new LinkedHashMap<>();
     for (ProducedEvent e : produced) {
       if (e.cluster().equals(cluster) && e.topic().equals(topic)) {

@@ -114,30 +114,42 @@ public final class OrderProcessor implements AutoCloseable {
         c.commitSync(Duration.ofSeconds(10));
       }
     } catch (WakeupException e) {
-      // stop() was called during a commit; the offsets of that batch stay uncommitted (at-least-once).
+      // stop() was called during a commit; the offsets of that batch stay uncommitted
+      // (at-least-once).
     } finally {
       consumer = null;
     }
   }
 
-  private void handle(String alias, ConsumerRecord<String, String> r, KafkaProducer<String, String> out) {
+  private void handle(
+      String alias, ConsumerRecord<String, String> r, KafkaProducer<String, String> out) {
     Header header = r.headers().lastHeader(Orders.EVENT_ID_HEADER);
     String eventId =
-        header == null ? r.topic() + "-" + r.partition() + "@" + r.offset() : new String(header.value(), StandardCharsets.UTF_8);
+        header == null
+            ? r.topic() + "-" + r.partition() + "@" + r.offset()
+            : new String(header.value(), StandardCharsets.UTF_8);
     boolean first = seen.add(eventId);
     if (first) {
       ProducerRecord<String, String> processed =
           new ProducerRecord<>(
               Orders.PROCESSED_TOPIC,
               r.key(),
-              Orders.processedJson(r.value(), eventId, alias, r.topic(), r.partition(), r.offset()));
+              Orders.processedJson(
+                  r.value(), eventId, alias, r.topic(), r.partition(), r.offset()));
       if (header != null) {
         processed.headers().add(Orders.EVENT_ID_HEADER, header.value());
       }
       out.send(processed);
     }
     truth.delivered(
-        new ProcessedEvent(eventId, alias, r.topic(), r.partition(), r.offset(), System.currentTimeMillis(), first));
+        new ProcessedEvent(
+            eventId,
+            alias,
+            r.topic(),
+            r.partition(),
+            r.offset(),
+            System.currentTimeMillis(),
+            first));
   }
 
   private KafkaConsumer<String, String> newConsumer() {

@@ -21,9 +21,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Writes JSON orders with an {@code event-id} header and a provenance header ({@link
- * Orders#writtenOnHeader}) to {@code orders} on whichever cluster it is
- * pointed at (the lab's indirection layer), either continuously at a rate or an exact count at once.
- * Every acknowledged record goes into the {@link GroundTruth}.
+ * Orders#writtenOnHeader}) to {@code orders} on whichever cluster it is pointed at (the lab's
+ * indirection layer), either continuously at a rate or an exact count at once. Every acknowledged
+ * record goes into the {@link GroundTruth}.
  */
 public final class OrderProducer implements AutoCloseable {
   private final GroundTruth truth;
@@ -159,7 +159,8 @@ public final class OrderProducer implements AutoCloseable {
     String orderId = "o-" + seq;
     String eventId = UUID.randomUUID().toString();
     ProducerRecord<String, String> record =
-        new ProducerRecord<>(Orders.TOPIC, orderId, Orders.orderJson(orderId, seq, System.currentTimeMillis()));
+        new ProducerRecord<>(
+            Orders.TOPIC, orderId, Orders.orderJson(orderId, seq, System.currentTimeMillis()));
     record.headers().add(Orders.EVENT_ID_HEADER, eventId.getBytes(StandardCharsets.UTF_8));
     record.headers().add(Orders.writtenOnHeader(writtenOn), new byte[0]);
     return record;
@@ -175,9 +176,15 @@ public final class OrderProducer implements AutoCloseable {
   private static ProducedEvent toEvent(
       String alias, ProducerRecord<String, String> record, RecordMetadata metadata) {
     String eventId =
-        new String(record.headers().lastHeader(Orders.EVENT_ID_HEADER).value(), StandardCharsets.UTF_8);
+        new String(
+            record.headers().lastHeader(Orders.EVENT_ID_HEADER).value(), StandardCharsets.UTF_8);
     return new ProducedEvent(
-        eventId, alias, metadata.topic(), metadata.partition(), metadata.offset(), metadata.timestamp());
+        eventId,
+        alias,
+        metadata.topic(),
+        metadata.partition(),
+        metadata.offset(),
+        metadata.timestamp());
   }
 
   private static RecordMetadata await(Future<RecordMetadata> future) {

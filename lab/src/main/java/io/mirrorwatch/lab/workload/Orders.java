@@ -10,6 +10,7 @@ public final class Orders {
   public static final String PROCESSED_TOPIC = "orders-processed";
   public static final String EVENT_ID_HEADER = "event-id";
   public static final String GROUP = "order-processor";
+
   /**
    * Prefix of the provenance header every order carries: its name, {@code
    * mirrorwatch.written-on.<alias>}, says on which cluster the order was written (the value is
@@ -27,7 +28,9 @@ public final class Orders {
     return WRITTEN_ON_HEADER_PREFIX + alias;
   }
 
-  /** The order with sequence number {@code seq}: amounts and customers vary but are reproducible. */
+  /**
+   * The order with sequence number {@code seq}: amounts and customers vary but are reproducible.
+   */
   public static String orderJson(String orderId, long seq, long eventTimeMs) {
     ObjectNode order = JSON.createObjectNode();
     order.put("orderId", orderId);

@@ -1,8 +1,9 @@
 package io.mirrorwatch.lab.workload;
 
 /**
- * One delivery of an order to the {@code order-processor} group: where it was read from, and whether
- * the consumer processed it ({@code processed}) or skipped it as already seen (idempotency).
+ * One delivery of an order to the {@code order-processor} group: where it was read from, and
+ * whether the consumer processed it ({@code processed}) or skipped it as already seen
+ * (idempotency).
  */
 public record ProcessedEvent(
     String eventId,

@@ -21,7 +21,9 @@ class OrdersTest {
   @Test
   void processedRecordKeepsTheOrderAndSaysWhereItWasRead() throws Exception {
     JsonNode out =
-        json.readTree(Orders.processedJson(Orders.orderJson("o-1", 1, 5), "e1", "dr", "primary.orders", 2, 41));
+        json.readTree(
+            Orders.processedJson(
+                Orders.orderJson("o-1", 1, 5), "e1", "dr", "primary.orders", 2, 41));
     assertThat(out.get("orderId").asText()).isEqualTo("o-1");
     assertThat(out.get("eventId").asText()).isEqualTo("e1");
     assertThat(out.get("processedOn").asText()).isEqualTo("dr");
@@ -32,7 +34,8 @@ class OrdersTest {
 
   @Test
   void valueThatIsNotJsonIsWrappedNotLost() throws Exception {
-    JsonNode out = json.readTree(Orders.processedJson("not json {", "e2", "primary", "orders", 0, 0));
+    JsonNode out =
+        json.readTree(Orders.processedJson("not json {", "e2", "primary", "orders", 0, 0));
     assertThat(out.get("unparsedValue").asText()).isEqualTo("not json {");
     assertThat(out.get("eventId").asText()).isEqualTo("e2");
   }

@@ -11,11 +11,11 @@ import java.util.Map;
  * MirrorMaker 2 keeps both when it copies, so a group is one write and all its MM2 copies; a
  * producer re-send has a new timestamp (or a new payload) and starts a group of its own.
  *
- * <p>How many times the record was written, {@link #writes()}: the number of copies in topics
- * known to hold originals, if the group has any; otherwise (identity policy, where the name cannot
- * tell, or the original is missing) the smallest number of copies found in any one topic, since
- * every topic holding the record received each write at least once. Copies in a topic beyond that
- * number were copied more than once.
+ * <p>How many times the record was written, {@link #writes()}: the number of copies in topics known
+ * to hold originals, if the group has any; otherwise (identity policy, where the name cannot tell,
+ * or the original is missing) the smallest number of copies found in any one topic, since every
+ * topic holding the record received each write at least once. Copies in a topic beyond that number
+ * were copied more than once.
  */
 public record CopyGroup(long timestamp, long payloadHash, List<Event> records) {
   public CopyGroup {
@@ -45,7 +45,9 @@ public record CopyGroup(long timestamp, long payloadHash, List<Event> records) {
   public Map<String, List<Event>> byTopic() {
     Map<String, List<Event>> byTopic = new LinkedHashMap<>();
     for (Event e : records) {
-      byTopic.computeIfAbsent(e.cluster() + "/" + e.topic(), k -> new java.util.ArrayList<>()).add(e);
+      byTopic
+          .computeIfAbsent(e.cluster() + "/" + e.topic(), k -> new java.util.ArrayList<>())
+          .add(e);
     }
     return byTopic;
   }

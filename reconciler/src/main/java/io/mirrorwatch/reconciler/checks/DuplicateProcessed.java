@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * {@code duplicate_processed}: an event of the window recorded more than once downstream. Rule: the
- * sum of {@link CopyGroup#writes()} over its downstream copy groups exceeds one, so an MM2 copy of a
- * downstream record (a mirrored output topic) is not a second processing, while the same output
+ * sum of {@link CopyGroup#writes()} over its downstream copy groups exceeds one, so an MM2 copy of
+ * a downstream record (a mirrored output topic) is not a second processing, while the same output
  * written twice is. Events outside the window's source of truth are not judged.
  */
 public final class DuplicateProcessed implements EventIdCheck {
@@ -23,8 +23,12 @@ public final class DuplicateProcessed implements EventIdCheck {
     if (writes <= 1) {
       return List.of();
     }
-    return List.of(new Finding(FindingKind.DUPLICATE_PROCESSED, r.eventId(), writes,
-        "recorded " + writes + " times downstream",
-        r.downstream().stream().map(RecordRef::of).toList()));
+    return List.of(
+        new Finding(
+            FindingKind.DUPLICATE_PROCESSED,
+            r.eventId(),
+            writes,
+            "recorded " + writes + " times downstream",
+            r.downstream().stream().map(RecordRef::of).toList()));
   }
 }

@@ -28,10 +28,12 @@ public final class EventContribution implements Serializable {
   private final Aggregation aggregation;
   private final String primary;
   private final String dr;
+
   /** Null when the cutover is not configured: then no event counts as stranded. */
   private final Stranded stranded;
 
-  public EventContribution(Aggregation aggregation, String primary, String dr, Optional<Stranded> stranded) {
+  public EventContribution(
+      Aggregation aggregation, String primary, String dr, Optional<Stranded> stranded) {
     this.aggregation = aggregation;
     this.primary = primary;
     this.dr = dr;
@@ -53,18 +55,19 @@ public final class EventContribution implements Serializable {
     boolean changed = out.isPresent() && !sameAmount(amount, outAmount);
     boolean withoutAmount = amount.isEmpty() || (out.isPresent() && outAmount.isEmpty());
     Tally one = Tally.one(amount);
-    return Optional.of(new BucketTotals(
-        aggregation.bucketStart(first.timestamp()),
-        aggregation.groupBy().isPresent() ? first.groupKey() : null,
-        one,
-        out.isPresent() ? Tally.one(outAmount) : Tally.ZERO,
-        out.isPresent() ? Tally.ZERO : one,
-        onPrimary ? one : Tally.ZERO,
-        onDr ? one : Tally.ZERO,
-        strandedOffDr ? one : Tally.ZERO,
-        withoutAmount ? 1 : 0,
-        changed ? 1 : 0,
-        changed ? List.of(RecordRef.of(first), RecordRef.of(out.get())) : List.of()));
+    return Optional.of(
+        new BucketTotals(
+            aggregation.bucketStart(first.timestamp()),
+            aggregation.groupBy().isPresent() ? first.groupKey() : null,
+            one,
+            out.isPresent() ? Tally.one(outAmount) : Tally.ZERO,
+            out.isPresent() ? Tally.ZERO : one,
+            onPrimary ? one : Tally.ZERO,
+            onDr ? one : Tally.ZERO,
+            strandedOffDr ? one : Tally.ZERO,
+            withoutAmount ? 1 : 0,
+            changed ? 1 : 0,
+            changed ? List.of(RecordRef.of(first), RecordRef.of(out.get())) : List.of()));
   }
 
   private static boolean sameAmount(Optional<BigDecimal> a, Optional<BigDecimal> b) {

@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * A check that needs every record of one event ID, and nothing else. Pure: the same records give
- * the same findings. All such checks run in one keyed Flink operator ({@link EventIdChecksOperator}),
- * so the records are shuffled and sorted by event ID once, not once per check.
+ * the same findings. All such checks run in one keyed Flink operator ({@link
+ * EventIdChecksOperator}), so the records are shuffled and sorted by event ID once, not once per
+ * check.
  */
 public interface EventIdCheck extends Serializable {
   List<Finding> check(EventRecords records);

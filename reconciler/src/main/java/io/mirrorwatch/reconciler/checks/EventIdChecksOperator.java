@@ -34,15 +34,16 @@ import org.apache.flink.util.OutputTag;
  * previous record's. It holds no keyed state and sets no timers, so it declares no key context
  * ({@link #hasKeyContext1()}): Flink then does not set the current key for each record, which would
  * cost a third computation of the key, and its batch state backend's clearing of the operator's
- * states at each new key, that is at every record (a {@link SortKey}'s low byte differs between
- * an event's records).
+ * states at each new key, that is at every record (a {@link SortKey}'s low byte differs between an
+ * event's records).
  *
  * <p>With aggregates configured, each event's {@link EventContribution} leaves on the side output
  * {@link #BUCKETS}, to be summed per bucket and group key downstream of this operator.
  *
- * <p>For the offset checks it also reports, on the side output {@link #ANCHORED}, every record of an
- * event that holds one of the {@link Anchor}s: this is the one place that sees an event's records on
- * both clusters together, so it is where the anchor's copy on the other cluster is found.
+ * <p>For the offset checks it also reports, on the side output {@link #ANCHORED}, every record of
+ * an event that holds one of the {@link Anchor}s: this is the one place that sees an event's
+ * records on both clusters together, so it is where the anchor's copy on the other cluster is
+ * found.
  */
 public final class EventIdChecksOperator extends AbstractStreamOperator<Finding>
     implements OneInputStreamOperator<Event, Finding>, BoundedOneInput {
@@ -52,15 +53,22 @@ public final class EventIdChecksOperator extends AbstractStreamOperator<Finding>
   public static final String DOWNSTREAM_ONLY = "mirrorwatch-downstream-only";
   public static final OutputTag<BucketTotals> BUCKETS =
       new OutputTag<>("bucket-contributions", TypeInformation.of(BucketTotals.class));
-  public static final OutputTag<Event> ANCHORED = new OutputTag<>("anchored", TypeInformation.of(Event.class));
+  public static final OutputTag<Event> ANCHORED =
+      new OutputTag<>("anchored", TypeInformation.of(Event.class));
 
   private final List<EventIdCheck> checks;
-  /** Null when aggregates are not configured (Java-serialized with the operator, so no Optional). */
+
+  /**
+   * Null when aggregates are not configured (Java-serialized with the operator, so no Optional).
+   */
   private final EventContribution contribution;
+
   private final Set<Anchor> anchors;
   private final EventBits eventBits;
+
   /** The current run's records, in arrival order: all with the same {@link EventBits}. */
   private transient List<Event> run;
+
   private transient long runEvent;
   private transient LongCounter events;
   private transient LongCounter processed;
@@ -72,27 +80,35 @@ public final class EventIdChecksOperator extends AbstractStreamOperator<Finding>
     long of(String eventId);
   }
 
-  /** @param eventBits of the key the input is sorted by */
+  /**
+   * @param eventBits of the key the input is sorted by
+   */
   public EventIdChecksOperator(List<EventIdCheck> checks, EventBits eventBits) {
     this(checks, Optional.empty(), Set.of(), eventBits);
   }
 
-  public EventIdChecksOperator(List<EventIdCheck> checks, Optional<EventContribution> contribution,
-      Set<Anchor> anchors, EventBits eventBits) {
+  public EventIdChecksOperator(
+      List<EventIdCheck> checks,
+      Optional<EventContribution> contribution,
+      Set<Anchor> anchors,
+      EventBits eventBits) {
     this.checks = List.copyOf(checks);
     this.contribution = contribution.orElse(null);
     this.anchors = Set.copyOf(anchors);
     this.eventBits = eventBits;
   }
 
-  /** Refuses to run on unsorted input (STREAMING mode): it would judge events on partial records. */
+  /**
+   * Refuses to run on unsorted input (STREAMING mode): it would judge events on partial records.
+   */
   @Override
   public void open() throws Exception {
     super.open();
     StreamConfig.InputConfig[] inputs = getOperatorConfig().getInputs(getUserCodeClassloader());
     if (inputs.length != 1 || !StreamConfig.requiresSorting(inputs[0])) {
-      throw new IllegalStateException("the event-ID checks need their input sorted by key: run the job "
-          + "keyed and in BATCH execution mode");
+      throw new IllegalStateException(
+          "the event-ID checks need their input sorted by key: run the job "
+              + "keyed and in BATCH execution mode");
     }
     run = new ArrayList<>();
     events = getRuntimeContext().getLongCounter(EVENTS);

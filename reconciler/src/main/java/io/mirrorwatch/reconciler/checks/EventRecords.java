@@ -17,8 +17,11 @@ import java.util.Map;
  */
 public final class EventRecords {
   /** Input order depends on Flink's shuffle; this order makes every result independent of it. */
-  private static final Comparator<Event> ORDER = Comparator.comparing(Event::cluster).thenComparing(Event::topic)
-      .thenComparingInt(Event::partition).thenComparingLong(Event::offset);
+  private static final Comparator<Event> ORDER =
+      Comparator.comparing(Event::cluster)
+          .thenComparing(Event::topic)
+          .thenComparingInt(Event::partition)
+          .thenComparingLong(Event::offset);
 
   private final String eventId;
   private final List<Event> source;
@@ -56,7 +59,9 @@ public final class EventRecords {
     }
     Map<List<Long>, List<Event>> groups = new LinkedHashMap<>();
     for (Event e : events) {
-      groups.computeIfAbsent(List.of(e.timestamp(), e.payloadHash()), k -> new ArrayList<>()).add(e);
+      groups
+          .computeIfAbsent(List.of(e.timestamp(), e.payloadHash()), k -> new ArrayList<>())
+          .add(e);
     }
     return groups.entrySet().stream()
         .map(g -> new CopyGroup(g.getKey().get(0), g.getKey().get(1), g.getValue()))

@@ -9,11 +9,11 @@ import java.io.Serializable;
  * offset).
  *
  * <p>Why not the event's hash alone: Flink's sorter compares the first 8 bytes of a key directly
- * (its "normalized key") and only on a tie reads both records back to compare them, far slower.
- * An event's records arrive close together, so with the same key every step of the sort that met
- * two of them paid that comparison. With the lowest byte apart they rarely tie,
- * and they still sort next to each other (same upper bits), which is all the checks need: they
- * take an event's records as the run of keys with equal {@link #event()}, not equal keys.
+ * (its "normalized key") and only on a tie reads both records back to compare them, far slower. An
+ * event's records arrive close together, so with the same key every step of the sort that met two
+ * of them paid that comparison. With the lowest byte apart they rarely tie, and they still sort
+ * next to each other (same upper bits), which is all the checks need: they take an event's records
+ * as the run of keys with equal {@link #event()}, not equal keys.
  *
  * <p>{@link #hashCode()} covers the event's bits only: Flink sends a record to the subtask its
  * key's hash code picks, so every record of an event reaches the same one.
@@ -29,7 +29,8 @@ public final class SortKey implements Serializable {
   }
 
   public static SortKey of(Event e) {
-    int where = (e.cluster().hashCode() * 31 + e.topic().hashCode()) * 31 + Long.hashCode(e.offset());
+    int where =
+        (e.cluster().hashCode() * 31 + e.topic().hashCode()) * 31 + Long.hashCode(e.offset());
     return new SortKey(eventOf(e.eventId()) | (mix(where) & 0xff));
   }
 

@@ -18,7 +18,12 @@ public final class Unprocessed implements EventIdCheck {
     if (!r.isEvent() || !r.downstream().isEmpty()) {
       return List.of();
     }
-    return List.of(new Finding(FindingKind.UNPROCESSED, r.eventId(), 0, "never recorded downstream",
-        r.source().stream().map(RecordRef::of).toList()));
+    return List.of(
+        new Finding(
+            FindingKind.UNPROCESSED,
+            r.eventId(),
+            0,
+            "never recorded downstream",
+            r.source().stream().map(RecordRef::of).toList()));
   }
 }

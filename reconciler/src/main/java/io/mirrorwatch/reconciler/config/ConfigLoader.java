@@ -20,7 +20,8 @@ public final class ConfigLoader {
   private ConfigLoader() {}
 
   /** Loads {@code file}; {@code env} resolves {@code ${NAME}} references. */
-  public static ReconcileConfig load(Path file, WindowOverrides overrides, Map<String, String> env) {
+  public static ReconcileConfig load(
+      Path file, WindowOverrides overrides, Map<String, String> env) {
     return YAML.load(file, env, root -> SpecReader.read(root, overrides));
   }
 

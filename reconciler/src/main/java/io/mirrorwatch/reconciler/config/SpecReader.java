@@ -23,8 +23,16 @@ final class SpecReader {
 
   static ReconcileConfig read(ConfigNode root, WindowOverrides overrides) {
     root.expectMap(
-        "clusters", "replication", "eventId", "streams", "downstream", "aggregates", "groups",
-        "window", "parallelism", "deadline");
+        "clusters",
+        "replication",
+        "eventId",
+        "streams",
+        "downstream",
+        "aggregates",
+        "groups",
+        "window",
+        "parallelism",
+        "deadline");
     ConfigNode clusters = root.get("clusters");
     if (clusters.isAbsent()) {
       clusters.problem("required: the primary and dr clusters");
@@ -33,7 +41,10 @@ final class SpecReader {
     ClusterConfig primary = cluster("primary", clusters.get("primary"));
     ClusterConfig dr = cluster("dr", clusters.get("dr"));
     if (!clusters.isAbsent() && primary.alias().equals(dr.alias())) {
-      clusters.get("dr").get("alias").problem("must differ from the primary's alias '" + primary.alias() + "'");
+      clusters
+          .get("dr")
+          .get("alias")
+          .problem("must differ from the primary's alias '" + primary.alias() + "'");
     }
     ConfigNode replicationNode = root.get("replication");
     replicationNode.expectMap("policy", "separator");
@@ -43,18 +54,30 @@ final class SpecReader {
             replicationNode.get("separator"),
             List.of(primary.alias(), dr.alias()));
     ReplicationPolicy policy = replication.byName();
-    Optional<EventIdLocation> defaultId = root.get("eventId").isAbsent()
-        ? Optional.empty() : EventIdReader.read(root.get("eventId"));
+    Optional<EventIdLocation> defaultId =
+        root.get("eventId").isAbsent() ? Optional.empty() : EventIdReader.read(root.get("eventId"));
     List<StreamSpec> streams = streams(root.get("streams"), defaultId, policy);
-    List<DownstreamSpec> downstream = downstream(root.get("downstream"), defaultId, streams, policy, primary, dr);
+    List<DownstreamSpec> downstream =
+        downstream(root.get("downstream"), defaultId, streams, policy, primary, dr);
     Optional<AggregatesSpec> aggregates = aggregates(root.get("aggregates"));
     List<String> groups = groups(root.get("groups"));
     Window window = WindowReader.read(root.get("window"), overrides);
     Optional<Integer> parallelism = root.get("parallelism").optionalInteger(1);
-    Duration deadline = root.get("deadline").positiveDuration(ReconcileConfig.DEFAULT_DEADLINE)
-        .orElse(ReconcileConfig.DEFAULT_DEADLINE);
+    Duration deadline =
+        root.get("deadline")
+            .positiveDuration(ReconcileConfig.DEFAULT_DEADLINE)
+            .orElse(ReconcileConfig.DEFAULT_DEADLINE);
     return new ReconcileConfig(
-        primary, dr, replication, streams, downstream, aggregates, groups, window, parallelism, deadline);
+        primary,
+        dr,
+        replication,
+        streams,
+        downstream,
+        aggregates,
+        groups,
+        window,
+        parallelism,
+        deadline);
   }
 
   /** The cluster in role {@code role}; its alias defaults to the role's name. */
@@ -91,19 +114,27 @@ final class SpecReader {
         e.expectMap("name", "eventId");
       }
       Optional<String> name = nameNode.requiredText().flatMap(n -> topicName(nameNode, n));
-      Optional<EventIdLocation> id = e.isText() || e.get("eventId").isAbsent()
-          ? defaultId.or(() -> eventId(e.get("eventId"))) : eventId(e.get("eventId"));
-      name.ifPresent(n -> {
-        if (policy.topicSource(n) != null) {
-          nameNode.problem("'" + n + "' is a replica's name under this replication policy: name the"
-              + " topic producers write to (" + policy.upstreamTopic(n) + ")");
-        } else if (policy.isInternalTopic(n)) {
-          nameNode.problem("'" + n + "' is an internal topic");
-        } else if (seen.contains(n)) {
-          nameNode.problem("stream '" + n + "' listed twice");
-        }
-        seen.add(n);
-      });
+      Optional<EventIdLocation> id =
+          e.isText() || e.get("eventId").isAbsent()
+              ? defaultId.or(() -> eventId(e.get("eventId")))
+              : eventId(e.get("eventId"));
+      name.ifPresent(
+          n -> {
+            if (policy.topicSource(n) != null) {
+              nameNode.problem(
+                  "'"
+                      + n
+                      + "' is a replica's name under this replication policy: name the"
+                      + " topic producers write to ("
+                      + policy.upstreamTopic(n)
+                      + ")");
+            } else if (policy.isInternalTopic(n)) {
+              nameNode.problem("'" + n + "' is an internal topic");
+            } else if (seen.contains(n)) {
+              nameNode.problem("stream '" + n + "' listed twice");
+            }
+            seen.add(n);
+          });
       if (name.isPresent() && id.isPresent()) {
         streams.add(new StreamSpec(name.get(), id.get()));
       }
@@ -114,8 +145,13 @@ final class SpecReader {
     return streams;
   }
 
-  private static List<DownstreamSpec> downstream(ConfigNode node, Optional<EventIdLocation> defaultId,
-      List<StreamSpec> streams, ReplicationPolicy policy, ClusterConfig primary, ClusterConfig dr) {
+  private static List<DownstreamSpec> downstream(
+      ConfigNode node,
+      Optional<EventIdLocation> defaultId,
+      List<StreamSpec> streams,
+      ReplicationPolicy policy,
+      ClusterConfig primary,
+      ClusterConfig dr) {
     List<String> sourceTopics = new ArrayList<>();
     for (StreamSpec s : streams) {
       sourceTopics.add(s.name());
@@ -129,12 +165,21 @@ final class SpecReader {
         e.expectMap("topic", "eventId");
       }
       Optional<String> topic = topicNode.requiredText().flatMap(t -> topicName(topicNode, t));
-      Optional<EventIdLocation> id = e.isText() || e.get("eventId").isAbsent()
-          ? defaultId.or(() -> eventId(e.get("eventId"))) : eventId(e.get("eventId"));
-      topic.filter(sourceTopics::contains).ifPresent(t ->
-          topicNode.problem("'" + t + "' is a topic of a stream: a downstream topic must be another one"));
-      topic.filter(t -> result.stream().anyMatch(d -> d.topic().equals(t))).ifPresent(t ->
-          topicNode.problem("downstream topic '" + t + "' listed twice"));
+      Optional<EventIdLocation> id =
+          e.isText() || e.get("eventId").isAbsent()
+              ? defaultId.or(() -> eventId(e.get("eventId")))
+              : eventId(e.get("eventId"));
+      topic
+          .filter(sourceTopics::contains)
+          .ifPresent(
+              t ->
+                  topicNode.problem(
+                      "'"
+                          + t
+                          + "' is a topic of a stream: a downstream topic must be another one"));
+      topic
+          .filter(t -> result.stream().anyMatch(d -> d.topic().equals(t)))
+          .ifPresent(t -> topicNode.problem("downstream topic '" + t + "' listed twice"));
       if (topic.isPresent() && id.isPresent()) {
         result.add(new DownstreamSpec(topic.get(), id.get()));
       }
@@ -155,8 +200,10 @@ final class SpecReader {
       return Optional.empty();
     }
     Optional<Duration> bucket = node.get("bucket").positiveDuration(AggregatesSpec.DEFAULT_BUCKET);
-    Optional<String> amount = node.get("amount").requiredText()
-        .flatMap(p -> EventIdReader.jsonPointer(node.get("amount"), p));
+    Optional<String> amount =
+        node.get("amount")
+            .requiredText()
+            .flatMap(p -> EventIdReader.jsonPointer(node.get("amount"), p));
     ConfigNode groupByNode = node.get("groupBy");
     Optional<String> groupBy =
         groupByNode.optionalText().flatMap(p -> EventIdReader.jsonPointer(groupByNode, p));
@@ -169,12 +216,14 @@ final class SpecReader {
   private static List<String> groups(ConfigNode node) {
     List<String> groups = new ArrayList<>();
     for (ConfigNode e : node.elements()) {
-      e.requiredText().ifPresent(g -> {
-        if (groups.contains(g)) {
-          e.problem("group '" + g + "' listed twice");
-        }
-        groups.add(g);
-      });
+      e.requiredText()
+          .ifPresent(
+              g -> {
+                if (groups.contains(g)) {
+                  e.problem("group '" + g + "' listed twice");
+                }
+                groups.add(g);
+              });
     }
     return groups;
   }

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * The time range reconciled, by record timestamp: events of the source streams in {@code [from,
- * to)}; downstream records in {@code [from, downstreamTo)}, which extends past {@code to} because an
- * event is recorded downstream some time after it was produced.
+ * to)}; downstream records in {@code [from, downstreamTo)}, which extends past {@code to} because
+ * an event is recorded downstream some time after it was produced.
  *
  * @param failoverAt the failover cutover, if configured
  * @param failbackAt the failback cutover, if configured

@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * Reads {@code window:} and applies {@code --from}/{@code --to}: the window runs from {@code
- * failoverAt - margin} to {@code failbackAt + margin}; each command-line bound replaces the computed
- * one, so the section may be omitted when both are given.
+ * failoverAt - margin} to {@code failbackAt + margin}; each command-line bound replaces the
+ * computed one, so the section may be omitted when both are given.
  */
 final class WindowReader {
   private WindowReader() {}
@@ -19,9 +19,12 @@ final class WindowReader {
     node.expectMap("failoverAt", "failbackAt", "margin", "downstreamGrace");
     Optional<Instant> failoverAt = instant(node.get("failoverAt"));
     Optional<Instant> failbackAt = instant(node.get("failbackAt"));
-    Duration margin = node.get("margin").nonNegativeDuration(Window.DEFAULT_MARGIN).orElse(Window.DEFAULT_MARGIN);
-    Duration grace = node.get("downstreamGrace").nonNegativeDuration(Window.DEFAULT_DOWNSTREAM_GRACE)
-        .orElse(Window.DEFAULT_DOWNSTREAM_GRACE);
+    Duration margin =
+        node.get("margin").nonNegativeDuration(Window.DEFAULT_MARGIN).orElse(Window.DEFAULT_MARGIN);
+    Duration grace =
+        node.get("downstreamGrace")
+            .nonNegativeDuration(Window.DEFAULT_DOWNSTREAM_GRACE)
+            .orElse(Window.DEFAULT_DOWNSTREAM_GRACE);
     if (overrides.from().isEmpty() && node.get("failoverAt").isAbsent()) {
       node.get("failoverAt").problem("required unless --from is given");
     }
@@ -29,14 +32,19 @@ final class WindowReader {
       node.get("failbackAt").problem("required unless --to is given");
     }
     boolean reversed =
-        failoverAt.isPresent() && failbackAt.isPresent() && failbackAt.get().isBefore(failoverAt.get());
+        failoverAt.isPresent()
+            && failbackAt.isPresent()
+            && failbackAt.get().isBefore(failoverAt.get());
     if (reversed) {
-      node.get("failbackAt").problem("must not be before window.failoverAt (" + failoverAt.get() + ")");
+      node.get("failbackAt")
+          .problem("must not be before window.failoverAt (" + failoverAt.get() + ")");
     }
-    Instant from = overrides.from().or(() -> failoverAt.map(t -> t.minus(margin))).orElse(Instant.EPOCH);
+    Instant from =
+        overrides.from().or(() -> failoverAt.map(t -> t.minus(margin))).orElse(Instant.EPOCH);
     Instant to = overrides.to().or(() -> failbackAt.map(t -> t.plus(margin))).orElse(Instant.EPOCH);
-    boolean bothKnown = (overrides.from().isPresent() || failoverAt.isPresent())
-        && (overrides.to().isPresent() || failbackAt.isPresent());
+    boolean bothKnown =
+        (overrides.from().isPresent() || failoverAt.isPresent())
+            && (overrides.to().isPresent() || failbackAt.isPresent());
     if (bothKnown && !reversed && to.isBefore(from)) {
       node.problem("the window ends (" + to + ") before it starts (" + from + ")");
     }
@@ -45,13 +53,18 @@ final class WindowReader {
 
   /** ISO-8601 with an offset: {@code 2025-03-01T10:15:00Z} or {@code 2025-03-01T11:15:00+01:00}. */
   static Optional<Instant> instant(ConfigNode node) {
-    return node.optionalText().flatMap(text -> {
-      try {
-        return Optional.of(OffsetDateTime.parse(text).toInstant());
-      } catch (DateTimeParseException e) {
-        node.problem("not a timestamp: '" + text + "' (use ISO-8601 with an offset, e.g. 2025-03-01T10:15:00Z)");
-        return Optional.empty();
-      }
-    });
+    return node.optionalText()
+        .flatMap(
+            text -> {
+              try {
+                return Optional.of(OffsetDateTime.parse(text).toInstant());
+              } catch (DateTimeParseException e) {
+                node.problem(
+                    "not a timestamp: '"
+                        + text
+                        + "' (use ISO-8601 with an offset, e.g. 2025-03-01T10:15:00Z)");
+                return Optional.empty();
+              }
+            });
   }
 }

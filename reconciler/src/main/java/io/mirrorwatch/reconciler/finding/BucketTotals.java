@@ -85,9 +85,17 @@ public record BucketTotals(
       }
       sample.add(r);
     }
-    return new BucketTotals(bucketStartMs, groupKey, source.plus(o.source), downstream.plus(o.downstream),
-        unprocessed.plus(o.unprocessed), primary.plus(o.primary), dr.plus(o.dr),
-        strandedOffDr.plus(o.strandedOffDr), withoutAmount + o.withoutAmount, amountChanged + o.amountChanged,
+    return new BucketTotals(
+        bucketStartMs,
+        groupKey,
+        source.plus(o.source),
+        downstream.plus(o.downstream),
+        unprocessed.plus(o.unprocessed),
+        primary.plus(o.primary),
+        dr.plus(o.dr),
+        strandedOffDr.plus(o.strandedOffDr),
+        withoutAmount + o.withoutAmount,
+        amountChanged + o.amountChanged,
         sample);
   }
 }

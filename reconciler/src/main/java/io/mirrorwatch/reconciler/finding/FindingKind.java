@@ -10,11 +10,17 @@ public enum FindingKind {
   DUPLICATE_PROCESSED("duplicate_processed"),
   /** An event of the source of truth that never appears downstream. */
   UNPROCESSED("unprocessed"),
-  /** Written on the primary before the failover cutover, but not on DR at the cutover (realised RPO). */
+  /**
+   * Written on the primary before the failover cutover, but not on DR at the cutover (realised
+   * RPO).
+   */
   STRANDED("stranded"),
   /** A bucket (and group key) whose totals differ beyond what event-level findings explain. */
   AGGREGATE_MISMATCH("aggregate_mismatch"),
-  /** A group started on the new cluster before the record after the last one it had consumed: records re-read. */
+  /**
+   * A group started on the new cluster before the record after the last one it had consumed:
+   * records re-read.
+   */
   OFFSET_REGRESSION("offset_regression"),
   /** A group started on the new cluster past records it had never consumed: records skipped. */
   OFFSET_JUMP("offset_jump");

@@ -7,7 +7,13 @@ import java.util.Comparator;
 
 /** Where one record involved in a finding is: enough to fetch it again with any Kafka tool. */
 public record RecordRef(
-    Role role, String cluster, String topic, int partition, long offset, long timestamp, Origin origin) {
+    Role role,
+    String cluster,
+    String topic,
+    int partition,
+    long offset,
+    long timestamp,
+    Origin origin) {
 
   /** Source records first, then by cluster, topic, partition, offset: stable report order. */
   public static final Comparator<RecordRef> ORDER =
@@ -18,6 +24,7 @@ public record RecordRef(
           .thenComparingLong(RecordRef::offset);
 
   public static RecordRef of(Event e) {
-    return new RecordRef(e.role(), e.cluster(), e.topic(), e.partition(), e.offset(), e.timestamp(), e.origin());
+    return new RecordRef(
+        e.role(), e.cluster(), e.topic(), e.partition(), e.offset(), e.timestamp(), e.origin());
   }
 }

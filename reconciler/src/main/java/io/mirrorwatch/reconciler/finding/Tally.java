@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * A count of events and the sum of their amounts. An event without an amount counts but adds
- * nothing to the sum; {@link BucketTotals#withoutAmount()} says how many there were. Flink wire type
- * (a record of basic types).
+ * nothing to the sum; {@link BucketTotals#withoutAmount()} says how many there were. Flink wire
+ * type (a record of basic types).
  */
 public record Tally(long count, BigDecimal sum) {
   public static final Tally ZERO = new Tally(0, BigDecimal.ZERO);

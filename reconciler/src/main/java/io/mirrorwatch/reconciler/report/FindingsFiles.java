@@ -68,7 +68,8 @@ public final class FindingsFiles implements FindingSink, AutoCloseable {
     try {
       BufferedWriter w = writers.get(f.kind());
       if (w == null) {
-        throw new IllegalStateException("a " + f.kind().id() + " finding, but that kind was not checked");
+        throw new IllegalStateException(
+            "a " + f.kind().id() + " finding, but that kind was not checked");
       }
       w.write(JSON.writeValueAsString(toJson(f)));
       w.newLine();

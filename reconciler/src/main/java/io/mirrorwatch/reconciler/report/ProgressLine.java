@@ -20,11 +20,16 @@ public final class ProgressLine {
    * @param interval since the previous line; the rate is not shown when it is zero
    */
   public static String render(
-      List<PhysicalTopic> topics, ReadStats now, ReadStats before, long judged, Duration elapsed,
+      List<PhysicalTopic> topics,
+      ReadStats now,
+      ReadStats before,
+      long judged,
+      Duration elapsed,
       Duration interval) {
     long total = total(topics, now);
     long delta = total - total(topics, before);
-    StringBuilder sb = new StringBuilder(String.format("%3d s: read %,d records", elapsed.toSeconds(), total));
+    StringBuilder sb =
+        new StringBuilder(String.format("%3d s: read %,d records", elapsed.toSeconds(), total));
     if (judged > 0) {
       sb.append(String.format(", checked %,d event IDs", judged));
     } else if (!interval.isZero()) {

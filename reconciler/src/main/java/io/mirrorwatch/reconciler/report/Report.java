@@ -37,8 +37,12 @@ public record Report(
   public static final int EXIT_FINDINGS = 1;
   public static final int EXIT_ERROR = 2;
 
-  /** The offset kinds: not checked when no cutover was (no groups, or no cutover instants configured). */
-  static final List<FindingKind> OFFSET_KINDS = List.of(FindingKind.OFFSET_REGRESSION, FindingKind.OFFSET_JUMP);
+  /**
+   * The offset kinds: not checked when no cutover was (no groups, or no cutover instants
+   * configured).
+   */
+  static final List<FindingKind> OFFSET_KINDS =
+      List.of(FindingKind.OFFSET_REGRESSION, FindingKind.OFFSET_JUMP);
 
   public Report {
     missingTopics = Set.copyOf(missingTopics);
@@ -50,22 +54,53 @@ public record Report(
   }
 
   /** A report without a configured failover cutover, and without the offset checks. */
-  public Report(Instant generatedAt, ReconcileConfig config, TopicPlan plan, Set<String> missingTopics,
-      JobOutcome outcome, Map<FindingKind, Long> findings) {
-    this(generatedAt, config, plan, missingTopics, outcome, findings, Optional.empty(),
+  public Report(
+      Instant generatedAt,
+      ReconcileConfig config,
+      TopicPlan plan,
+      Set<String> missingTopics,
+      JobOutcome outcome,
+      Map<FindingKind, Long> findings) {
+    this(
+        generatedAt,
+        config,
+        plan,
+        missingTopics,
+        outcome,
+        findings,
+        Optional.empty(),
         OffsetsOutcome.notRun("the offset checks did not run"));
   }
 
   /** A report without the offset checks. */
-  public Report(Instant generatedAt, ReconcileConfig config, TopicPlan plan, Set<String> missingTopics,
-      JobOutcome outcome, Map<FindingKind, Long> findings, Optional<FailoverPositions> cutover) {
-    this(generatedAt, config, plan, missingTopics, outcome, findings, cutover,
+  public Report(
+      Instant generatedAt,
+      ReconcileConfig config,
+      TopicPlan plan,
+      Set<String> missingTopics,
+      JobOutcome outcome,
+      Map<FindingKind, Long> findings,
+      Optional<FailoverPositions> cutover) {
+    this(
+        generatedAt,
+        config,
+        plan,
+        missingTopics,
+        outcome,
+        findings,
+        cutover,
         OffsetsOutcome.notRun("the offset checks did not run"));
   }
 
   /** A report without a configured failover cutover for {@code stranded}. */
-  public Report(Instant generatedAt, ReconcileConfig config, TopicPlan plan, Set<String> missingTopics,
-      JobOutcome outcome, Map<FindingKind, Long> findings, OffsetsOutcome offsets) {
+  public Report(
+      Instant generatedAt,
+      ReconcileConfig config,
+      TopicPlan plan,
+      Set<String> missingTopics,
+      JobOutcome outcome,
+      Map<FindingKind, Long> findings,
+      OffsetsOutcome offsets) {
     this(generatedAt, config, plan, missingTopics, outcome, findings, Optional.empty(), offsets);
   }
 
@@ -90,8 +125,8 @@ public record Report(
   }
 
   /**
-   * The kinds this run checked: those of {@link #checkedKinds}, less the offset kinds when the offset
-   * checks found nothing to compare.
+   * The kinds this run checked: those of {@link #checkedKinds}, less the offset kinds when the
+   * offset checks found nothing to compare.
    */
   public Set<FindingKind> checked() {
     Set<FindingKind> checked = checkedKinds(config);
@@ -101,7 +136,9 @@ public record Report(
     return checked;
   }
 
-  /** Finding kinds this run did not check; their absence from the findings is not a clean result. */
+  /**
+   * Finding kinds this run did not check; their absence from the findings is not a clean result.
+   */
   public List<String> notChecked() {
     Set<FindingKind> checked = checked();
     List<String> not = new ArrayList<>();

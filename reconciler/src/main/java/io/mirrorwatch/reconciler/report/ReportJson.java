@@ -1,10 +1,10 @@
 package io.mirrorwatch.reconciler.report;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mirrorwatch.common.cluster.ClusterConfig;
 import io.mirrorwatch.common.replication.PolicyKind;
 import io.mirrorwatch.common.replication.Replication;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mirrorwatch.reconciler.config.AggregatesSpec;
 import io.mirrorwatch.reconciler.config.Window;
 import io.mirrorwatch.reconciler.finding.BucketTotals;
@@ -20,7 +20,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code report.json}, schema version {@value Report#SCHEMA_VERSION}; documented in docs/report.md. */
+/**
+ * {@code report.json}, schema version {@value Report#SCHEMA_VERSION}; documented in docs/report.md.
+ */
 public final class ReportJson {
   private ReportJson() {}
 
@@ -39,33 +41,54 @@ public final class ReportJson {
     }
     ArrayNode clusters = root.putArray("clusters");
     for (ClusterConfig c : r.config().clusters()) {
-      clusters.addObject().put("role", r.config().roleOf(c)).put("alias", c.alias()).put("bootstrapServers", c.bootstrapServers());
+      clusters
+          .addObject()
+          .put("role", r.config().roleOf(c))
+          .put("alias", c.alias())
+          .put("bootstrapServers", c.bootstrapServers());
     }
     ArrayNode topics = root.putArray("topics");
     for (PhysicalTopic t : r.plan().topics()) {
       ReadStats.TopicStats s = r.outcome().read().of(t.cluster(), t.topic());
-      topics.addObject()
-          .put("cluster", t.cluster()).put("topic", t.topic()).put("role", lower(t.role()))
-          .put("origin", lower(t.origin())).put("stream", t.stream()).put("eventId", t.eventId().describe())
+      topics
+          .addObject()
+          .put("cluster", t.cluster())
+          .put("topic", t.topic())
+          .put("role", lower(t.role()))
+          .put("origin", lower(t.origin()))
+          .put("stream", t.stream())
+          .put("eventId", t.eventId().describe())
           .put("exists", !r.missingTopics().contains(t.label()))
-          .put("records", s.records()).put("events", s.events())
-          .put("outsideWindow", s.outsideWindow()).put("unreadable", s.unreadableTotal());
+          .put("records", s.records())
+          .put("events", s.events())
+          .put("outsideWindow", s.outsideWindow())
+          .put("unreadable", s.unreadableTotal());
     }
     JobOutcome o = r.outcome();
     root.putObject("sourceOfTruth")
-        .put("events", o.events()).put("processed", o.processed()).put("downstreamOnly", o.downstreamOnly());
+        .put("events", o.events())
+        .put("processed", o.processed())
+        .put("downstreamOnly", o.downstreamOnly());
     unreadable(root.putObject("unreadable"), r);
     ObjectNode findings = root.putObject("findings");
     findings.put("total", r.totalFindings());
     ObjectNode byKind = findings.putObject("byKind");
     Set<FindingKind> checked = r.checked();
-    r.findings().entrySet().stream().filter(e -> checked.contains(e.getKey())).sorted(Map.Entry.comparingByKey())
-        .forEach(e -> byKind.putObject(e.getKey().id()).put("count", e.getValue())
-            .put("file", FindingsFiles.relativeFile(e.getKey())));
+    r.findings().entrySet().stream()
+        .filter(e -> checked.contains(e.getKey()))
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(
+            e ->
+                byKind
+                    .putObject(e.getKey().id())
+                    .put("count", e.getValue())
+                    .put("file", FindingsFiles.relativeFile(e.getKey())));
     ArrayNode notChecked = root.putArray("notChecked");
     r.notChecked().forEach(notChecked::add);
     r.cutover().ifPresent(c -> stranded(root.putObject("stranded"), c));
-    r.config().aggregates().ifPresent(a -> aggregates(root.putObject("aggregates"), a, r.outcome()));
+    r.config()
+        .aggregates()
+        .ifPresent(a -> aggregates(root.putObject("aggregates"), a, r.outcome()));
     OffsetsJson.render(root.putObject("offsets"), r.offsets());
     root.put("elapsedSeconds", o.elapsed().toMillis() / 1000.0);
     return root;
@@ -78,9 +101,17 @@ public final class ReportJson {
     n.put("offsetsTopicRead", c.positions().read());
     n.put("skippedOffsetRecords", c.positions().skipped());
     ArrayNode positions = n.putArray("positions");
-    c.positions().positions().values().forEach(p -> positions.addObject()
-        .put("topic", p.topic()).put("partition", p.partition()).put("replicatedUpTo", p.upTo())
-        .put("flushedAt", Instant.ofEpochMilli(p.flushedAtMs()).toString()));
+    c.positions()
+        .positions()
+        .values()
+        .forEach(
+            p ->
+                positions
+                    .addObject()
+                    .put("topic", p.topic())
+                    .put("partition", p.partition())
+                    .put("replicatedUpTo", p.upTo())
+                    .put("flushedAt", Instant.ofEpochMilli(p.flushedAtMs()).toString()));
   }
 
   private static void aggregates(ObjectNode n, AggregatesSpec a, JobOutcome o) {
@@ -91,7 +122,9 @@ public final class ReportJson {
     o.buckets().forEach(b -> rows.add(bucket(b)));
   }
 
-  /** One row of the aggregate table; also the {@code aggregate} of an aggregate_mismatch finding. */
+  /**
+   * One row of the aggregate table; also the {@code aggregate} of an aggregate_mismatch finding.
+   */
   static ObjectNode bucket(BucketTotals b) {
     ObjectNode n = FindingsFiles.JSON.createObjectNode();
     n.put("id", b.id());
@@ -115,7 +148,9 @@ public final class ReportJson {
   }
 
   private static void window(ObjectNode n, Window w) {
-    n.put("from", w.from().toString()).put("to", w.to().toString()).put("downstreamTo", w.downstreamTo().toString());
+    n.put("from", w.from().toString())
+        .put("to", w.to().toString())
+        .put("downstreamTo", w.downstreamTo().toString());
     w.failoverAt().ifPresent(t -> n.put("failoverAt", t.toString()));
     w.failbackAt().ifPresent(t -> n.put("failbackAt", t.toString()));
   }
@@ -127,10 +162,15 @@ public final class ReportJson {
       ReadStats.TopicStats s = r.outcome().read().of(t.cluster(), t.topic());
       s.unreadable().forEach((reason, count) -> byReason.merge(reason, count, Long::sum));
       for (Unreadable u : s.examples()) {
-        examples.addObject()
-            .put("reason", u.reason().id()).put("cluster", u.cluster()).put("topic", u.topic())
-            .put("partition", u.partition()).put("offset", u.offset())
-            .put("timestamp", Instant.ofEpochMilli(u.timestamp()).toString()).put("detail", u.detail());
+        examples
+            .addObject()
+            .put("reason", u.reason().id())
+            .put("cluster", u.cluster())
+            .put("topic", u.topic())
+            .put("partition", u.partition())
+            .put("offset", u.offset())
+            .put("timestamp", Instant.ofEpochMilli(u.timestamp()).toString())
+            .put("detail", u.detail());
       }
     }
     n.put("total", r.unreadableTotal());

@@ -14,13 +14,17 @@ import java.util.Map;
 public final class ReportWriter {
   private ReportWriter() {}
 
-  /** @param samples the findings shown in report.html, per kind ({@link FindingsFiles#samples()}) */
+  /**
+   * @param samples the findings shown in report.html, per kind ({@link FindingsFiles#samples()})
+   */
   public static Path write(Path reportDir, Report report, Map<FindingKind, List<Finding>> samples) {
     Path file = reportDir.resolve("report.json");
     Path html = reportDir.resolve("report.html");
     try {
       Files.createDirectories(reportDir);
-      FindingsFiles.JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), ReportJson.render(report));
+      FindingsFiles.JSON
+          .writerWithDefaultPrettyPrinter()
+          .writeValue(file.toFile(), ReportJson.render(report));
       Files.writeString(html, ReportHtml.render(report, samples), StandardCharsets.UTF_8);
       return file;
     } catch (IOException e) {

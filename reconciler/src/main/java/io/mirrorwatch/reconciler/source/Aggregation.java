@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param groupByPointer JSON pointer to the grouping key; null when not configured, read through
  *     {@link #groupBy()}
  */
-public record Aggregation(long bucketMs, String amountPointer, String groupByPointer) implements Serializable {
+public record Aggregation(long bucketMs, String amountPointer, String groupByPointer)
+    implements Serializable {
   public Aggregation {
     if (bucketMs <= 0) {
       throw new IllegalArgumentException("bucket must be positive: " + bucketMs + " ms");

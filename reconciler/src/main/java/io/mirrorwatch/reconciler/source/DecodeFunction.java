@@ -4,7 +4,10 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichFlatMapFunction;
 import org.apache.flink.util.Collector;
 
-/** Thin Flink wrapper of {@link RecordDecoder}: emits events, counts everything in {@link ReadStats}. */
+/**
+ * Thin Flink wrapper of {@link RecordDecoder}: emits events, counts everything in {@link
+ * ReadStats}.
+ */
 public final class DecodeFunction extends RichFlatMapFunction<RawRecord, Event> {
   private static final long serialVersionUID = 1L;
 

@@ -23,10 +23,13 @@ public final class DecodePlan implements Serializable {
   private final long fromMs;
   private final long toMs;
   private final long downstreamToMs;
+
   /** Null when aggregates are not configured. */
   private final Aggregation aggregation;
+
   /** Null when {@code window.failoverAt} is not configured: stranded is then not checked. */
   private final FailoverPositions cutover;
+
   /** Few: one per group, cutover and partition the group had committed on the cluster it left. */
   private final Set<Anchor> anchors;
 
@@ -67,7 +70,8 @@ public final class DecodePlan implements Serializable {
     this.anchors = Set.copyOf(anchors);
   }
 
-  public static DecodePlan of(TopicPlan plan, ReconcileConfig cfg, Optional<FailoverPositions> cutover) {
+  public static DecodePlan of(
+      TopicPlan plan, ReconcileConfig cfg, Optional<FailoverPositions> cutover) {
     return new DecodePlan(
         plan.topics(),
         cfg.primary().alias(),
@@ -80,7 +84,8 @@ public final class DecodePlan implements Serializable {
   }
 
   private static Aggregation aggregation(AggregatesSpec a) {
-    return new Aggregation(a.bucket().toMillis(), a.amountPointer(), a.groupByPointer().orElse(null));
+    return new Aggregation(
+        a.bucket().toMillis(), a.amountPointer(), a.groupByPointer().orElse(null));
   }
 
   /** The same plan, with the offset checks' anchors. */

@@ -17,9 +17,9 @@ import org.apache.flink.core.memory.DataOutputView;
 
 /**
  * Flink's wire form of an {@link Event}: every record is shuffled and sorted once, so its size and
- * the cost of writing it are the job's. A record's cluster, topic, role and origin are one byte, the
- * index of its topic in the job's table; reading it back hands out the table's own strings, so only
- * the event ID (and the group key) are new objects. No reflection, and no copy: events are
+ * the cost of writing it are the job's. A record's cluster, topic, role and origin are one byte,
+ * the index of its topic in the job's table; reading it back hands out the table's own strings, so
+ * only the event ID (and the group key) are new objects. No reflection, and no copy: events are
  * immutable ({@link ImmutableSerializer}).
  *
  * <p>Layout: topic index (byte), event ID (text: a varint count of UTF-8 bytes, then the bytes),
@@ -30,13 +30,16 @@ public final class EventSerializer extends ImmutableSerializer<Event> {
   private static final long serialVersionUID = 1L;
   private static final int HAS_AMOUNT = 1;
   private static final int HAS_GROUP_KEY = 2;
+
   /** Partition, offset, timestamp and payload hash. */
   private static final int FIXED_BYTES = Integer.BYTES + 3 * Long.BYTES;
+
   /** The wire form holds the index in one byte. */
   static final int MAX_TOPICS = 256;
 
   /** One entry of the table: what a topic index stands for. */
-  public record Slot(String cluster, String topic, Role role, Origin origin) implements Serializable {}
+  public record Slot(String cluster, String topic, Role role, Origin origin)
+      implements Serializable {}
 
   private final List<Slot> slots;
   private transient Map<String, Map<String, Integer>> index;
@@ -49,7 +52,8 @@ public final class EventSerializer extends ImmutableSerializer<Event> {
   }
 
   public static EventSerializer of(List<PhysicalTopic> topics) {
-    return new EventSerializer(topics.stream().map(t -> new Slot(t.cluster(), t.topic(), t.role(), t.origin())).toList());
+    return new EventSerializer(
+        topics.stream().map(t -> new Slot(t.cluster(), t.topic(), t.role(), t.origin())).toList());
   }
 
   List<Slot> slots() {
@@ -60,13 +64,16 @@ public final class EventSerializer extends ImmutableSerializer<Event> {
     if (index == null) {
       Map<String, Map<String, Integer>> byCluster = new HashMap<>();
       for (int i = 0; i < slots.size(); i++) {
-        byCluster.computeIfAbsent(slots.get(i).cluster(), c -> new HashMap<>()).put(slots.get(i).topic(), i);
+        byCluster
+            .computeIfAbsent(slots.get(i).cluster(), c -> new HashMap<>())
+            .put(slots.get(i).topic(), i);
       }
       index = byCluster;
     }
     Integer i = index.getOrDefault(e.cluster(), Map.of()).get(e.topic());
     if (i == null) {
-      throw new IllegalStateException("event of " + e.cluster() + "/" + e.topic() + ", which the job does not read");
+      throw new IllegalStateException(
+          "event of " + e.cluster() + "/" + e.topic() + ", which the job does not read");
     }
     return i;
   }
@@ -79,7 +86,8 @@ public final class EventSerializer extends ImmutableSerializer<Event> {
     out.writeLong(e.offset());
     out.writeLong(e.timestamp());
     out.writeLong(e.payloadHash());
-    out.writeByte((e.amount() == null ? 0 : HAS_AMOUNT) | (e.groupKey() == null ? 0 : HAS_GROUP_KEY));
+    out.writeByte(
+        (e.amount() == null ? 0 : HAS_AMOUNT) | (e.groupKey() == null ? 0 : HAS_GROUP_KEY));
     if (e.amount() != null) {
       BigDecSerializer.INSTANCE.serialize(e.amount(), out);
     }
@@ -97,10 +105,21 @@ public final class EventSerializer extends ImmutableSerializer<Event> {
     long timestamp = in.readLong();
     long payloadHash = in.readLong();
     int flags = in.readUnsignedByte();
-    java.math.BigDecimal amount = (flags & HAS_AMOUNT) == 0 ? null : BigDecSerializer.readBigDecimal(in);
+    java.math.BigDecimal amount =
+        (flags & HAS_AMOUNT) == 0 ? null : BigDecSerializer.readBigDecimal(in);
     String groupKey = (flags & HAS_GROUP_KEY) == 0 ? null : readText(in);
-    return new Event(eventId, slot.cluster(), slot.topic(), partition, offset, timestamp, slot.role(),
-        slot.origin(), payloadHash, amount, groupKey);
+    return new Event(
+        eventId,
+        slot.cluster(),
+        slot.topic(),
+        partition,
+        offset,
+        timestamp,
+        slot.role(),
+        slot.origin(),
+        payloadHash,
+        amount,
+        groupKey);
   }
 
   /** Byte for byte, without building the event: Flink's sorter copies every record this way. */
@@ -141,7 +160,9 @@ public final class EventSerializer extends ImmutableSerializer<Event> {
     out.write(in, length);
   }
 
-  /** Seven bits per byte, lowest first; the high bit says another byte follows. One byte below 128. */
+  /**
+   * Seven bits per byte, lowest first; the high bit says another byte follows. One byte below 128.
+   */
   private static void writeLength(int length, DataOutputView out) throws IOException {
     while (length >= 0x80) {
       out.writeByte((length & 0x7f) | 0x80);
@@ -214,7 +235,12 @@ public final class EventSerializer extends ImmutableSerializer<Event> {
       int n = in.readInt();
       List<Slot> read = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
-        read.add(new Slot(in.readUTF(), in.readUTF(), Role.valueOf(in.readUTF()), Origin.valueOf(in.readUTF())));
+        read.add(
+            new Slot(
+                in.readUTF(),
+                in.readUTF(),
+                Role.valueOf(in.readUTF()),
+                Origin.valueOf(in.readUTF())));
       }
       slots = List.copyOf(read);
     }
@@ -225,7 +251,8 @@ public final class EventSerializer extends ImmutableSerializer<Event> {
     }
 
     @Override
-    public TypeSerializerSchemaCompatibility<Event> resolveSchemaCompatibility(TypeSerializerSnapshot<Event> old) {
+    public TypeSerializerSchemaCompatibility<Event> resolveSchemaCompatibility(
+        TypeSerializerSnapshot<Event> old) {
       return old instanceof Snapshot s && Objects.equals(s.slots, slots)
           ? TypeSerializerSchemaCompatibility.compatibleAsIs()
           : TypeSerializerSchemaCompatibility.incompatible();

@@ -38,5 +38,4 @@ public final class EventTypeInfo extends OpaqueTypeInfo<Event> {
   public int hashCode() {
     return slots.hashCode();
   }
-
 }

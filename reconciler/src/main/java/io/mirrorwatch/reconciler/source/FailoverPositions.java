@@ -10,5 +10,6 @@ import java.io.Serializable;
  * @param dr the DR cluster's MM2 alias
  * @param failoverAtMs the failover cutover (ms since the epoch)
  */
-public record FailoverPositions(String primary, String dr, long failoverAtMs, ReplicatedPositions positions)
+public record FailoverPositions(
+    String primary, String dr, long failoverAtMs, ReplicatedPositions positions)
     implements Serializable {}

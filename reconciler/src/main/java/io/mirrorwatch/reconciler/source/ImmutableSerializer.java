@@ -5,10 +5,9 @@ import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.core.memory.DataInputView;
 
 /**
- * A serializer of an immutable type: a copy is the object itself, and reading never fills an
- * object handed in for reuse. Flink copies every record passed between chained operators (unless
- * object reuse is on); for a type it analyses itself that copy goes field by field through
- * reflection.
+ * A serializer of an immutable type: a copy is the object itself, and reading never fills an object
+ * handed in for reuse. Flink copies every record passed between chained operators (unless object
+ * reuse is on); for a type it analyses itself that copy goes field by field through reflection.
  */
 public abstract class ImmutableSerializer<T> extends TypeSerializer<T> {
   private static final long serialVersionUID = 1L;

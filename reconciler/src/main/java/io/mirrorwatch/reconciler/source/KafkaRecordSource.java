@@ -24,15 +24,16 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /**
  * One bounded {@link KafkaSource} per cluster and role, from the first offset at or after the
  * window's start to the first at or after its end (downstream topics: the extended end), found with
- * {@code offsetsForTimes}; a bound in the future means the end of the partition when the job starts.
+ * {@code offsetsForTimes}; a bound in the future means the end of the partition when the job
+ * starts.
  *
  * <p>Only topics known to exist are read ({@code missing} comes from the CLI's {@link TopicCatalog}
  * check), and a cluster and role with none gets no source at all: a bounded {@code KafkaSource}
  * whose subscription matches no partition never finishes (flink-connector-kafka 5.0.0-2.2: the
  * enumerator returns early on an empty discovery and never signals "no more splits"; see
- * FLINK-31006 / apache/flink-connector-kafka#318). Topics are subscribed by an exact-name pattern, so
- * a topic deleted after that check yields nothing instead of failing the job. Nothing is committed
- * and no group is joined: the clusters are not modified.
+ * FLINK-31006 / apache/flink-connector-kafka#318). Topics are subscribed by an exact-name pattern,
+ * so a topic deleted after that check yields nothing instead of failing the job. Nothing is
+ * committed and no group is joined: the clusters are not modified.
  */
 public final class KafkaRecordSource implements RecordSource {
   private final List<ClusterConfig> clusters;
@@ -40,8 +41,11 @@ public final class KafkaRecordSource implements RecordSource {
   private final Window window;
   private final Set<String> missing;
 
-  /** @param missing labels ({@link PhysicalTopic#label()}) of planned topics that do not exist */
-  public KafkaRecordSource(List<ClusterConfig> clusters, TopicPlan plan, Window window, Set<String> missing) {
+  /**
+   * @param missing labels ({@link PhysicalTopic#label()}) of planned topics that do not exist
+   */
+  public KafkaRecordSource(
+      List<ClusterConfig> clusters, TopicPlan plan, Window window, Set<String> missing) {
     this.clusters = List.copyOf(clusters);
     this.plan = plan;
     this.window = window;
@@ -54,7 +58,9 @@ public final class KafkaRecordSource implements RecordSource {
     for (ClusterConfig cluster : clusters) {
       for (Role role : Role.values()) {
         List<PhysicalTopic> topics =
-            plan.on(cluster.alias(), role).stream().filter(t -> !missing.contains(t.label())).toList();
+            plan.on(cluster.alias(), role).stream()
+                .filter(t -> !missing.contains(t.label()))
+                .toList();
         if (!topics.isEmpty()) {
           readable.computeIfAbsent(cluster, c -> new EnumMap<>(Role.class)).put(role, topics);
         }
@@ -63,7 +69,9 @@ public final class KafkaRecordSource implements RecordSource {
     return readable;
   }
 
-  /** How many Kafka sources {@link #open} creates: one per cluster and role with a topic to read. */
+  /**
+   * How many Kafka sources {@link #open} creates: one per cluster and role with a topic to read.
+   */
   public int sources() {
     return Math.max(1, readable().values().stream().mapToInt(Map::size).sum());
   }
@@ -71,27 +79,46 @@ public final class KafkaRecordSource implements RecordSource {
   @Override
   public List<DataStream<RawRecord>> open(StreamExecutionEnvironment env) {
     List<DataStream<RawRecord>> streams = new ArrayList<>();
-    readable().forEach((cluster, byRole) -> byRole.forEach((role, topics) -> {
-      long end = (role == Role.SOURCE ? window.to() : window.downstreamTo()).toEpochMilli();
-      String name = role.name().toLowerCase(Locale.ROOT) + " topics on " + cluster.alias()
-          + ": " + topics.stream().map(PhysicalTopic::topic).collect(Collectors.joining(", "));
-      streams.add(env.fromSource(source(cluster, role, topics, end), WatermarkStrategy.noWatermarks(), name));
-    }));
+    readable()
+        .forEach(
+            (cluster, byRole) ->
+                byRole.forEach(
+                    (role, topics) -> {
+                      long end =
+                          (role == Role.SOURCE ? window.to() : window.downstreamTo())
+                              .toEpochMilli();
+                      String name =
+                          role.name().toLowerCase(Locale.ROOT)
+                              + " topics on "
+                              + cluster.alias()
+                              + ": "
+                              + topics.stream()
+                                  .map(PhysicalTopic::topic)
+                                  .collect(Collectors.joining(", "));
+                      streams.add(
+                          env.fromSource(
+                              source(cluster, role, topics, end),
+                              WatermarkStrategy.noWatermarks(),
+                              name));
+                    }));
     if (streams.isEmpty()) {
-      return List.of(env.fromData(List.of(), TypeInformation.of(RawRecord.class)).name("no topics exist"));
+      return List.of(
+          env.fromData(List.of(), TypeInformation.of(RawRecord.class)).name("no topics exist"));
     }
     return streams;
   }
 
-  private KafkaSource<RawRecord> source(ClusterConfig cluster, Role role, List<PhysicalTopic> topics, long endMs) {
+  private KafkaSource<RawRecord> source(
+      ClusterConfig cluster, Role role, List<PhysicalTopic> topics, long endMs) {
     Map<String, String> headers = new HashMap<>();
     for (PhysicalTopic t : topics) {
       if (t.eventId() instanceof EventIdLocation.Header h) {
         headers.put(t.topic(), h.name());
       }
     }
-    Pattern exact = Pattern.compile(
-        topics.stream().map(t -> Pattern.quote(t.topic())).collect(Collectors.joining("|")));
+    Pattern exact =
+        Pattern.compile(
+            topics.stream().map(t -> Pattern.quote(t.topic())).collect(Collectors.joining("|")));
     Properties props = new Properties();
     // Aborted transactions are not events; a user setting wins.
     props.setProperty("isolation.level", "read_committed");
@@ -105,7 +132,11 @@ public final class KafkaRecordSource implements RecordSource {
         .setStartingOffsets(OffsetsInitializer.timestamp(window.from().toEpochMilli()))
         .setBounded(OffsetsInitializer.timestamp(endMs))
         .setDeserializer(new RawRecordDeserializer(cluster.alias(), headers))
-        .setClientIdPrefix("mirrorwatch-reconciler-" + cluster.alias() + "-" + role.name().toLowerCase(Locale.ROOT))
+        .setClientIdPrefix(
+            "mirrorwatch-reconciler-"
+                + cluster.alias()
+                + "-"
+                + role.name().toLowerCase(Locale.ROOT))
         .build();
   }
 }

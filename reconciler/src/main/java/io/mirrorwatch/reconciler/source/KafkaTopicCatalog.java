@@ -16,11 +16,24 @@ public final class KafkaTopicCatalog implements TopicCatalog {
     try {
       return admin.listTopics().names().get(deadline.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
-      throw new IllegalStateException("cannot list the topics of " + cluster.alias() + " ("
-          + cluster.bootstrapServers() + "): " + e.getCause().getMessage(), e.getCause());
+      throw new IllegalStateException(
+          "cannot list the topics of "
+              + cluster.alias()
+              + " ("
+              + cluster.bootstrapServers()
+              + "): "
+              + e.getCause().getMessage(),
+          e.getCause());
     } catch (TimeoutException e) {
-      throw new IllegalStateException("cannot list the topics of " + cluster.alias() + " ("
-          + cluster.bootstrapServers() + "): no answer within " + deadline.toSeconds() + " s", e);
+      throw new IllegalStateException(
+          "cannot list the topics of "
+              + cluster.alias()
+              + " ("
+              + cluster.bootstrapServers()
+              + "): no answer within "
+              + deadline.toSeconds()
+              + " s",
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while listing topics of " + cluster.alias(), e);

@@ -9,8 +9,8 @@ import java.util.Optional;
 /**
  * Reads MirrorMaker 2's Connect offsets topic, the one other Kafka input the CLI reads before the
  * job. Contract: every record from the start of each partition up to the end offsets taken when the
- * call starts, in offset order per partition, decoded with {@link Mm2OffsetRecord#decode} (empty for
- * a record that is not the source connector's), within {@code deadline}.
+ * call starts, in offset order per partition, decoded with {@link Mm2OffsetRecord#decode} (empty
+ * for a record that is not the source connector's), within {@code deadline}.
  */
 public interface Mm2OffsetsLog {
   /**

@@ -14,7 +14,9 @@ public abstract class OpaqueTypeInfo<T> extends TypeInformation<T> {
   private final Class<T> type;
   private final boolean key;
 
-  /** @param key whether Flink may key a stream by it (its class defines equals and hashCode) */
+  /**
+   * @param key whether Flink may key a stream by it (its class defines equals and hashCode)
+   */
   protected OpaqueTypeInfo(Class<T> type, boolean key) {
     this.type = type;
     this.key = key;

@@ -7,7 +7,9 @@ package io.mirrorwatch.reconciler.source;
 public enum Origin {
   /** Written by producers on this cluster ({@code orders} under the default policy). */
   ORIGINAL,
-  /** Copied by MM2 from the other cluster ({@code primary.orders} on dr under the default policy). */
+  /**
+   * Copied by MM2 from the other cluster ({@code primary.orders} on dr under the default policy).
+   */
   REPLICA,
   /**
    * Both: under the identity policy a replica keeps its source's name, so {@code orders} holds the

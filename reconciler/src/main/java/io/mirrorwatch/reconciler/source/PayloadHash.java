@@ -13,7 +13,8 @@ import java.nio.ByteOrder;
  * one (FNV-1a), then MurmurHash3's finalizer spreads every input bit.
  */
 public final class PayloadHash {
-  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long SEED = 0xcbf29ce484222325L;
   private static final long P1 = 0x9E3779B185EBCA87L;
   private static final long P2 = 0xC2B2AE3D27D4EB4FL;

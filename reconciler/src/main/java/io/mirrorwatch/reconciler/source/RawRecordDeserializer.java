@@ -12,6 +12,7 @@ final class RawRecordDeserializer implements KafkaRecordDeserializationSchema<Ra
   private static final long serialVersionUID = 1L;
 
   private final String cluster;
+
   /** topic -> header carrying the event ID, for topics whose event ID is a header. */
   private final Map<String, String> idHeaders;
 
@@ -24,9 +25,16 @@ final class RawRecordDeserializer implements KafkaRecordDeserializationSchema<Ra
   public void deserialize(ConsumerRecord<byte[], byte[]> r, Collector<RawRecord> out) {
     String headerName = idHeaders.get(r.topic());
     Header h = headerName == null ? null : r.headers().lastHeader(headerName);
-    out.collect(new RawRecord(
-        cluster, r.topic(), r.partition(), r.offset(), r.timestamp(), r.key(), r.value(),
-        h == null ? null : h.value()));
+    out.collect(
+        new RawRecord(
+            cluster,
+            r.topic(),
+            r.partition(),
+            r.offset(),
+            r.timestamp(),
+            r.key(),
+            r.value(),
+            h == null ? null : h.value()));
   }
 
   @Override

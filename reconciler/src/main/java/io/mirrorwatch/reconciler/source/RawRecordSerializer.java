@@ -35,8 +35,15 @@ public final class RawRecordSerializer extends ImmutableSerializer<RawRecord> {
 
   @Override
   public RawRecord deserialize(DataInputView in) throws IOException {
-    return new RawRecord(in.readUTF(), in.readUTF(), in.readInt(), in.readLong(), in.readLong(),
-        readBytes(in), readBytes(in), readBytes(in));
+    return new RawRecord(
+        in.readUTF(),
+        in.readUTF(),
+        in.readInt(),
+        in.readLong(),
+        in.readLong(),
+        readBytes(in),
+        readBytes(in),
+        readBytes(in));
   }
 
   @Override

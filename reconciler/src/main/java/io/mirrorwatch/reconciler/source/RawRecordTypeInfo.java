@@ -27,7 +27,8 @@ public final class RawRecordTypeInfo extends OpaqueTypeInfo<RawRecord> {
   /** Named by {@link RawRecord}'s {@code @TypeInfo}. */
   public static final class Factory extends TypeInfoFactory<RawRecord> {
     @Override
-    public TypeInformation<RawRecord> createTypeInfo(Type t, Map<String, TypeInformation<?>> generics) {
+    public TypeInformation<RawRecord> createTypeInfo(
+        Type t, Map<String, TypeInformation<?>> generics) {
       return INSTANCE;
     }
   }

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What was read from each physical topic: events, records outside the window, unreadable records per
- * reason with up to {@link #EXAMPLES} examples per topic and reason. Merged across Flink subtasks
- * (see {@link ReadStatsAccumulator}); plain JDK types only, as Flink ships it with Java
+ * What was read from each physical topic: events, records outside the window, unreadable records
+ * per reason with up to {@link #EXAMPLES} examples per topic and reason. Merged across Flink
+ * subtasks (see {@link ReadStatsAccumulator}); plain JDK types only, as Flink ships it with Java
  * serialization.
  */
 public final class ReadStats implements Serializable {
@@ -57,7 +57,9 @@ public final class ReadStats implements Serializable {
     }
   }
 
-  /** cluster -> topic -> stats; two lookups with the record's own strings, no key built per record. */
+  /**
+   * cluster -> topic -> stats; two lookups with the record's own strings, no key built per record.
+   */
   private final Map<String, Map<String, TopicStats>> byCluster = new LinkedHashMap<>();
 
   public void add(Decoded d) {
@@ -73,13 +75,16 @@ public final class ReadStats implements Serializable {
   }
 
   public void merge(ReadStats other) {
-    other.byCluster.forEach((cluster, topics) -> topics.forEach((topic, o) -> {
-      TopicStats s = stats(cluster, topic);
-      s.events += o.events;
-      s.outsideWindow += o.outsideWindow;
-      o.unreadable.forEach((r, n) -> s.unreadable.merge(r, n, Long::sum));
-      o.examples.forEach(s::addExample);
-    }));
+    other.byCluster.forEach(
+        (cluster, topics) ->
+            topics.forEach(
+                (topic, o) -> {
+                  TopicStats s = stats(cluster, topic);
+                  s.events += o.events;
+                  s.outsideWindow += o.outsideWindow;
+                  o.unreadable.forEach((r, n) -> s.unreadable.merge(r, n, Long::sum));
+                  o.examples.forEach(s::addExample);
+                }));
   }
 
   /** Stats of one topic; all zero if nothing was read from it. */
@@ -94,6 +99,8 @@ public final class ReadStats implements Serializable {
   }
 
   private TopicStats stats(String cluster, String topic) {
-    return byCluster.computeIfAbsent(cluster, k -> new LinkedHashMap<>()).computeIfAbsent(topic, k -> new TopicStats());
+    return byCluster
+        .computeIfAbsent(cluster, k -> new LinkedHashMap<>())
+        .computeIfAbsent(topic, k -> new TopicStats());
   }
 }

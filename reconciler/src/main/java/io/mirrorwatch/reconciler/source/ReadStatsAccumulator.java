@@ -4,8 +4,8 @@ import org.apache.flink.api.common.accumulators.Accumulator;
 
 /**
  * {@link ReadStats} as a Flink accumulator: each decoder subtask fills its own, Flink merges them
- * into the job result. Accumulators rather than a second output stream, because the counts are
- * tiny and a second collected stream could stall the first.
+ * into the job result. Accumulators rather than a second output stream, because the counts are tiny
+ * and a second collected stream could stall the first.
  */
 public final class ReadStatsAccumulator implements Accumulator<Decoded, ReadStats> {
   private static final long serialVersionUID = 1L;

@@ -1,8 +1,8 @@
 package io.mirrorwatch.reconciler.source;
 
-import io.mirrorwatch.common.eventid.JsonValues;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mirrorwatch.common.eventid.JsonValues;
 import io.mirrorwatch.reconciler.source.Unreadable.Reason;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +36,8 @@ public final class RecordDecoder {
   public Decoded decode(RawRecord r) {
     PhysicalTopic t = topics.getOrDefault(r.cluster(), Map.of()).get(r.topic());
     if (t == null) {
-      throw new IllegalArgumentException("record from " + r.cluster() + "/" + r.topic() + ", which is not in the plan");
+      throw new IllegalArgumentException(
+          "record from " + r.cluster() + "/" + r.topic() + ", which is not in the plan");
     }
     if (!plan.inWindow(t.role(), r.timestamp())) {
       return new Decoded.OutsideWindow(r.cluster(), r.topic());
@@ -57,12 +58,24 @@ public final class RecordDecoder {
     // RawRecord keeps only the configured event-ID header (RawRecordDeserializer).
     Optional<String> id = t.eventId().extract(r.key(), name -> r.eventIdHeader(), () -> parsed);
     if (id.isEmpty()) {
-      return unreadable(r, Reason.NO_EVENT_ID, "no event ID at " + t.eventId().describe() + ": " + snippet(r.value()));
+      return unreadable(
+          r,
+          Reason.NO_EVENT_ID,
+          "no event ID at " + t.eventId().describe() + ": " + snippet(r.value()));
     }
-    BigDecimal amt = json == null ? null : amount.map(json::at).flatMap(RecordDecoder::decimal).orElse(null);
-    String group = json == null ? null : groupBy.map(json::at).flatMap(RecordDecoder::scalarText).orElse(null);
+    BigDecimal amt =
+        json == null ? null : amount.map(json::at).flatMap(RecordDecoder::decimal).orElse(null);
+    String group =
+        json == null ? null : groupBy.map(json::at).flatMap(RecordDecoder::scalarText).orElse(null);
     return new Event(
-        id.get(), r.cluster(), r.topic(), r.partition(), r.offset(), r.timestamp(), t.role(), t.origin(),
+        id.get(),
+        r.cluster(),
+        r.topic(),
+        r.partition(),
+        r.offset(),
+        r.timestamp(),
+        t.role(),
+        t.origin(),
         PayloadHash.of(r.key(), r.value()),
         amt,
         group);
@@ -70,7 +83,9 @@ public final class RecordDecoder {
 
   /** A group key is a string or a number; anything else (missing, object, array, null) has none. */
   private static Optional<String> scalarText(JsonNode n) {
-    return n.isTextual() || n.isNumber() || n.isBoolean() ? Optional.of(n.asText()) : Optional.empty();
+    return n.isTextual() || n.isNumber() || n.isBoolean()
+        ? Optional.of(n.asText())
+        : Optional.empty();
   }
 
   private static Optional<BigDecimal> decimal(JsonNode n) {
@@ -88,7 +103,8 @@ public final class RecordDecoder {
   }
 
   private static Unreadable unreadable(RawRecord r, Reason reason, String detail) {
-    return new Unreadable(r.cluster(), r.topic(), r.partition(), r.offset(), r.timestamp(), reason, detail);
+    return new Unreadable(
+        r.cluster(), r.topic(), r.partition(), r.offset(), r.timestamp(), reason, detail);
   }
 
   private static String snippet(byte[] value) {
@@ -96,6 +112,8 @@ public final class RecordDecoder {
       return "(null)";
     }
     String s = new String(value, StandardCharsets.UTF_8);
-    return s.length() <= SNIPPET ? "'" + s + "'" : "'" + s.substring(0, SNIPPET) + "...' (" + value.length + " bytes)";
+    return s.length() <= SNIPPET
+        ? "'" + s + "'"
+        : "'" + s.substring(0, SNIPPET) + "...' (" + value.length + " bytes)";
   }
 }

@@ -20,9 +20,9 @@ import java.util.TreeMap;
  * position are an upper bound on what was lost.
  *
  * <p>A partition with no flush at or before the cutover has no position ({@link #upTo} is empty):
- * either MM2 had copied nothing of it, or compaction of the offsets topic removed the older flushes.
- * The two cannot be told apart, so the stranded rule then relies on the absence of a DR copy alone (a
- * lower bound), and the report lists the partitions it knows.
+ * either MM2 had copied nothing of it, or compaction of the offsets topic removed the older
+ * flushes. The two cannot be told apart, so the stranded rule then relies on the absence of a DR
+ * copy alone (a lower bound), and the report lists the partitions it knows.
  *
  * @param offsetsTopic the topic read on the DR cluster
  * @param read whether that topic existed and was read; if not, no partition has a position
@@ -31,13 +31,15 @@ import java.util.TreeMap;
  *     malformed); counted, never fatal
  */
 public record ReplicatedPositions(
-    String offsetsTopic, boolean read, Map<String, Position> positions, long skipped) implements Serializable {
+    String offsetsTopic, boolean read, Map<String, Position> positions, long skipped)
+    implements Serializable {
 
   /**
    * @param upTo the first offset of the partition that had not reached DR at the cutover
    * @param flushedAtMs when MM2 flushed that position (the offsets record's timestamp)
    */
-  public record Position(String topic, int partition, long upTo, long flushedAtMs) implements Serializable {}
+  public record Position(String topic, int partition, long upTo, long flushedAtMs)
+      implements Serializable {}
 
   public ReplicatedPositions {
     positions = Map.copyOf(positions);
@@ -53,7 +55,10 @@ public record ReplicatedPositions(
    * records in topic order ({@code decoded} empty for a record that is not the source connector's).
    */
   public static ReplicatedPositions atCutover(
-      String offsetsTopic, String sourceCluster, List<Optional<Mm2OffsetRecord>> decoded, long cutoverMs) {
+      String offsetsTopic,
+      String sourceCluster,
+      List<Optional<Mm2OffsetRecord>> decoded,
+      long cutoverMs) {
     Map<String, Position> positions = new TreeMap<>();
     long skipped = 0;
     for (Optional<Mm2OffsetRecord> d : decoded) {
@@ -79,7 +84,9 @@ public record ReplicatedPositions(
     return new ReplicatedPositions(offsetsTopic, true, positions, skipped);
   }
 
-  /** The first offset of {@code topic/partition} that had not reached DR at the cutover, if known. */
+  /**
+   * The first offset of {@code topic/partition} that had not reached DR at the cutover, if known.
+   */
   public OptionalLong upTo(String topic, int partition) {
     Position p = positions.get(key(topic, partition));
     return p == null ? OptionalLong.empty() : OptionalLong.of(p.upTo());

@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.Set;
 
 /**
- * Which topics exist on a cluster. The one Kafka Admin call the CLI makes before the job, so that
- * a missing topic is reported by name rather than silently read as empty.
+ * Which topics exist on a cluster. The one Kafka Admin call the CLI makes before the job, so that a
+ * missing topic is reported by name rather than silently read as empty.
  */
 public interface TopicCatalog {
   /**

@@ -14,11 +14,11 @@ import org.apache.kafka.connect.mirror.ReplicationPolicy;
  * clusters. Pure: names come from Kafka's {@link ReplicationPolicy}, never from string munging.
  *
  * <p>For a stream {@code s} on cluster {@code C} whose peer is {@code P}: the topic producers write
- * to is {@code s} itself; MM2's copy of {@code P}'s {@code s} is {@code
- * policy.formatRemoteTopic(P, s)}. When that is {@code s} again (identity policy) the one topic holds
- * both and its origin is {@link Origin#UNKNOWN}. Downstream topics are read under their own name on
- * each cluster; under the identity policy a mirrored downstream topic would also mix both, so their
- * origin follows the same rule.
+ * to is {@code s} itself; MM2's copy of {@code P}'s {@code s} is {@code policy.formatRemoteTopic(P,
+ * s)}. When that is {@code s} again (identity policy) the one topic holds both and its origin is
+ * {@link Origin#UNKNOWN}. Downstream topics are read under their own name on each cluster; under
+ * the identity policy a mirrored downstream topic would also mix both, so their origin follows the
+ * same rule.
  */
 public record TopicPlan(List<PhysicalTopic> topics) {
   public TopicPlan {
@@ -40,9 +40,13 @@ public record TopicPlan(List<PhysicalTopic> topics) {
         }
       }
       for (DownstreamSpec d : config.downstream()) {
-        Origin origin = policy.formatRemoteTopic(peer, d.topic()).equals(d.topic())
-            ? Origin.UNKNOWN : Origin.ORIGINAL;
-        topics.add(new PhysicalTopic(cluster.alias(), d.topic(), Role.DOWNSTREAM, origin, d.topic(), d.eventId()));
+        Origin origin =
+            policy.formatRemoteTopic(peer, d.topic()).equals(d.topic())
+                ? Origin.UNKNOWN
+                : Origin.ORIGINAL;
+        topics.add(
+            new PhysicalTopic(
+                cluster.alias(), d.topic(), Role.DOWNSTREAM, origin, d.topic(), d.eventId()));
       }
     }
     return new TopicPlan(topics);
@@ -53,7 +57,8 @@ public record TopicPlan(List<PhysicalTopic> topics) {
     return policy.topicSource(topic) == null ? Origin.ORIGINAL : Origin.REPLICA;
   }
 
-  private static PhysicalTopic topic(ClusterConfig c, String name, Role role, Origin origin, StreamSpec s) {
+  private static PhysicalTopic topic(
+      ClusterConfig c, String name, Role role, Origin origin, StreamSpec s) {
     return new PhysicalTopic(c.alias(), name, role, origin, s.name(), s.eventId());
   }
 
@@ -62,6 +67,8 @@ public record TopicPlan(List<PhysicalTopic> topics) {
   }
 
   public Optional<PhysicalTopic> find(String cluster, String topic) {
-    return topics.stream().filter(t -> t.cluster().equals(cluster) && t.topic().equals(topic)).findFirst();
+    return topics.stream()
+        .filter(t -> t.cluster().equals(cluster) && t.topic().equals(topic))
+        .findFirst();
   }
 }

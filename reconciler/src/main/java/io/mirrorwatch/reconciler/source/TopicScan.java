@@ -34,7 +34,11 @@ public final class TopicScan {
    * @return false when the topic does not exist (nothing was read)
    * @throws IllegalStateException when the cluster does not deliver it all within {@code deadline}
    */
-  public static boolean scan(ClusterConfig cluster, String topic, Duration deadline, Consumer<ConsumerRecord<byte[], byte[]>> each) {
+  public static boolean scan(
+      ClusterConfig cluster,
+      String topic,
+      Duration deadline,
+      Consumer<ConsumerRecord<byte[], byte[]>> each) {
     long end = System.nanoTime() + deadline.toNanos();
     try (KafkaConsumer<byte[], byte[]> consumer = consumer(cluster, deadline)) {
       List<TopicPartition> partitions = new ArrayList<>();
@@ -46,21 +50,40 @@ public final class TopicScan {
       }
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> stop = new HashMap<>(consumer.endOffsets(partitions, remaining(end)));
+      Map<TopicPartition, Long> stop =
+          new HashMap<>(consumer.endOffsets(partitions, remaining(end)));
       stop.values().removeIf(o -> o == 0);
       while (!stop.isEmpty()) {
         if (System.nanoTime() > end) {
-          throw new IllegalStateException("cannot read " + topic + " of " + cluster.alias() + " within "
-              + deadline.toSeconds() + " s: " + stop.size() + " partitions unfinished");
+          throw new IllegalStateException(
+              "cannot read "
+                  + topic
+                  + " of "
+                  + cluster.alias()
+                  + " within "
+                  + deadline.toSeconds()
+                  + " s: "
+                  + stop.size()
+                  + " partitions unfinished");
         }
         consumer.poll(POLL).forEach(each);
-        // Positions, not the last record seen: transaction markers and compacted gaps have no record.
-        stop.entrySet().removeIf(e -> consumer.position(e.getKey(), remaining(end)) >= e.getValue());
+        // Positions, not the last record seen: transaction markers and compacted gaps have no
+        // record.
+        stop.entrySet()
+            .removeIf(e -> consumer.position(e.getKey(), remaining(end)) >= e.getValue());
       }
       return true;
     } catch (KafkaException e) {
-      throw new IllegalStateException("cannot read " + topic + " of " + cluster.alias()
-          + " (" + cluster.bootstrapServers() + "): " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot read "
+              + topic
+              + " of "
+              + cluster.alias()
+              + " ("
+              + cluster.bootstrapServers()
+              + "): "
+              + e.getMessage(),
+          e);
     }
   }
 

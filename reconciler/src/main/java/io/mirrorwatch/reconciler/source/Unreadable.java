@@ -9,7 +9,13 @@ import java.io.Serializable;
  * @param detail what was wrong, with at most the first 120 characters of the value
  */
 public record Unreadable(
-    String cluster, String topic, int partition, long offset, long timestamp, Reason reason, String detail)
+    String cluster,
+    String topic,
+    int partition,
+    long offset,
+    long timestamp,
+    Reason reason,
+    String detail)
     implements Decoded, Serializable {
 
   /** Why; {@link #id()} is the name used in reports. */

@@ -27,39 +27,61 @@ class DuplicateProducedTest {
 
   @Test
   void aReSendIsASecondProduceAndTheFindingListsEveryRecordWithItsCopies() {
-    List<Finding> findings = check.check(of(produced(100, 1), copied(100, 1), produced(200, 1), copied(200, 1)));
+    List<Finding> findings =
+        check.check(of(produced(100, 1), copied(100, 1), produced(200, 1), copied(200, 1)));
 
-    assertThat(findings).singleElement().satisfies(f -> {
-      assertThat(f.kind()).isEqualTo(FindingKind.DUPLICATE_PRODUCED);
-      assertThat(f.count()).isEqualTo(2);
-      assertThat(f.records()).hasSize(4);
-    });
+    assertThat(findings)
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.kind()).isEqualTo(FindingKind.DUPLICATE_PRODUCED);
+              assertThat(f.count()).isEqualTo(2);
+              assertThat(f.records()).hasSize(4);
+            });
   }
 
   @Test
   void theSameIdWithAnotherPayloadOnTheOtherClusterIsASecondProduce() {
-    // Produced on primary, then again on dr after failover (a producer retry that crossed the cutover).
-    assertThat(check.check(of(produced(100, 1), copied(100, 1), source("dr", "orders", Origin.ORIGINAL, 150, 2))))
-        .singleElement().extracting(Finding::count).isEqualTo(2);
+    // Produced on primary, then again on dr after failover (a producer retry that crossed the
+    // cutover).
+    assertThat(
+            check.check(
+                of(
+                    produced(100, 1),
+                    copied(100, 1),
+                    source("dr", "orders", Origin.ORIGINAL, 150, 2))))
+        .singleElement()
+        .extracting(Finding::count)
+        .isEqualTo(2);
   }
 
   @Test
   void twoIdenticalOriginalsAreTwoProducesUnderTheDefaultPolicy() {
     assertThat(check.check(of(produced(100, 1), produced(100, 1), copied(100, 1), copied(100, 1))))
-        .singleElement().extracting(Finding::count).isEqualTo(2);
+        .singleElement()
+        .extracting(Finding::count)
+        .isEqualTo(2);
   }
 
   @Test
   void underTheIdentityPolicyACopyOnTheOtherClusterIsNotAProduce() {
-    assertThat(check.check(of(
-        source("primary", "orders", Origin.UNKNOWN, 100, 1),
-        source("dr", "orders", Origin.UNKNOWN, 100, 1),
-        source("dr", "orders", Origin.UNKNOWN, 100, 1)))).isEmpty();
+    assertThat(
+            check.check(
+                of(
+                    source("primary", "orders", Origin.UNKNOWN, 100, 1),
+                    source("dr", "orders", Origin.UNKNOWN, 100, 1),
+                    source("dr", "orders", Origin.UNKNOWN, 100, 1))))
+        .isEmpty();
   }
 
   @Test
   void downstreamRecordsAreNotProduces() {
-    assertThat(check.check(of(produced(100, 1), Records.processed("primary", 300, 9), Records.processed("dr", 400, 8))))
+    assertThat(
+            check.check(
+                of(
+                    produced(100, 1),
+                    Records.processed("primary", 300, 9),
+                    Records.processed("dr", 400, 8))))
         .isEmpty();
   }
 }

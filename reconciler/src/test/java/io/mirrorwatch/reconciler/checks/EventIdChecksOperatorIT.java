@@ -22,22 +22,35 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The operator in a real (mini) cluster: it sees each key's records together only because BATCH mode
- * sorts its input by key, and IDs whose hashes collide must still be judged apart (forced here by
- * keying every record by the same key).
+ * The operator in a real (mini) cluster: it sees each key's records together only because BATCH
+ * mode sorts its input by key, and IDs whose hashes collide must still be judged apart (forced here
+ * by keying every record by the same key).
  */
 class EventIdChecksOperatorIT {
   @RegisterExtension
-  static final MiniClusterExtension FLINK = new MiniClusterExtension(
-      new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(1).build());
+  static final MiniClusterExtension FLINK =
+      new MiniClusterExtension(
+          new MiniClusterResourceConfiguration.Builder()
+              .setNumberTaskManagers(1)
+              .setNumberSlotsPerTaskManager(1)
+              .build());
 
-  static Event event(String id, String cluster, String topic, Role role, Origin origin, long offset, long payload) {
-    return new Event(id, cluster, topic, 0, offset, 1_000 + offset, role, origin, payload, null, null);
+  static Event event(
+      String id,
+      String cluster,
+      String topic,
+      Role role,
+      Origin origin,
+      long offset,
+      long payload) {
+    return new Event(
+        id, cluster, topic, 0, offset, 1_000 + offset, role, origin, payload, null, null);
   }
 
   /**
-   * a: produced twice; b: clean; c: never processed. Every record of the three IDs, interleaved: the
-   * operator relies on Flink grouping each key's records, which the order given here does not do.
+   * a: produced twice; b: clean; c: never processed. Every record of the three IDs, interleaved:
+   * the operator relies on Flink grouping each key's records, which the order given here does not
+   * do.
    */
   static List<Event> events() {
     return List.of(
@@ -49,20 +62,27 @@ class EventIdChecksOperatorIT {
         event("a", "primary", "orders-processed", Role.DOWNSTREAM, Origin.ORIGINAL, 0, 3));
   }
 
-  static List<String> findings(KeySelector<Event, SortKey> key, EventIdChecksOperator.EventBits bits)
-      throws Exception {
+  static List<String> findings(
+      KeySelector<Event, SortKey> key, EventIdChecksOperator.EventBits bits) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     ReconcileJob.configure(env, Optional.of(1));
     return findings(env, key, bits);
   }
 
-  static List<String> findings(StreamExecutionEnvironment env, KeySelector<Event, SortKey> key,
-      EventIdChecksOperator.EventBits bits) throws Exception {
+  static List<String> findings(
+      StreamExecutionEnvironment env,
+      KeySelector<Event, SortKey> key,
+      EventIdChecksOperator.EventBits bits)
+      throws Exception {
     List<String> out = new ArrayList<>();
-    try (CloseableIterator<Finding> it = env.fromData(events(), TypeInformation.of(Event.class))
-        .keyBy(key, SortKeyTypeInfo.INSTANCE)
-        .transform("checks", TypeInformation.of(Finding.class), new EventIdChecksOperator(ReconcileJob.CHECKS, bits))
-        .executeAndCollect()) {
+    try (CloseableIterator<Finding> it =
+        env.fromData(events(), TypeInformation.of(Event.class))
+            .keyBy(key, SortKeyTypeInfo.INSTANCE)
+            .transform(
+                "checks",
+                TypeInformation.of(Finding.class),
+                new EventIdChecksOperator(ReconcileJob.CHECKS, bits))
+            .executeAndCollect()) {
       it.forEachRemaining(f -> out.add(f.kind().id() + ":" + f.eventId()));
     }
     out.sort(null);
@@ -77,7 +97,9 @@ class EventIdChecksOperatorIT {
     assertThat(findings(e -> new SortKey(0L), id -> 0L)).isEqualTo(byHash);
   }
 
-  /** Without sorted input each record would be judged alone: b and a would be reported unprocessed. */
+  /**
+   * Without sorted input each record would be judged alone: b and a would be reported unprocessed.
+   */
   @Test
   void refusesInputThatIsNotSortedByKey() {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();

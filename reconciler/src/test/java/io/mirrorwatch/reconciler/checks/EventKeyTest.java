@@ -22,8 +22,11 @@ class EventKeyTest {
   @Test
   void idsThatPackAlikeStillDiffer() {
     Set<Long> keys = new HashSet<>();
-    for (String id : new String[] {"", "\0", "\0\0", "a", "a\0", "ab", "ba", "abcd", "abcd\0", "dcba",
-        "abcde", "abced", "é", "∑", "\uffff", "évt-1", "evt-1"}) {
+    for (String id :
+        new String[] {
+          "", "\0", "\0\0", "a", "a\0", "ab", "ba", "abcd", "abcd\0", "dcba", "abcde", "abced", "é",
+          "∑", "\uffff", "évt-1", "evt-1"
+        }) {
       keys.add(EventKey.of(id));
     }
     assertThat(keys).hasSize(17);

@@ -19,10 +19,42 @@ class SortKeyTest {
   static List<Event> records(int i) {
     String id = String.format("evt-%010d", i);
     return List.of(
-        new Event(id, "primary", "orders", i % 6, i / 6, 1_000 + i, Role.SOURCE, Origin.ORIGINAL, i, null, null),
-        new Event(id, "dr", "primary.orders", i % 6, i / 6, 1_000 + i, Role.SOURCE, Origin.REPLICA, i, null, null),
-        new Event(id, "primary", "orders-processed", i % 6, i / 6, 1_500 + i, Role.DOWNSTREAM, Origin.ORIGINAL, -i,
-            null, null));
+        new Event(
+            id,
+            "primary",
+            "orders",
+            i % 6,
+            i / 6,
+            1_000 + i,
+            Role.SOURCE,
+            Origin.ORIGINAL,
+            i,
+            null,
+            null),
+        new Event(
+            id,
+            "dr",
+            "primary.orders",
+            i % 6,
+            i / 6,
+            1_000 + i,
+            Role.SOURCE,
+            Origin.REPLICA,
+            i,
+            null,
+            null),
+        new Event(
+            id,
+            "primary",
+            "orders-processed",
+            i % 6,
+            i / 6,
+            1_500 + i,
+            Role.DOWNSTREAM,
+            Origin.ORIGINAL,
+            -i,
+            null,
+            null));
   }
 
   static byte[] bytes(SortKey k) throws Exception {
@@ -59,7 +91,9 @@ class SortKeyTest {
     assertThat(ties).as("records sharing a key, of 30,000").isLessThan(300);
   }
 
-  /** Flink sorts keys by their serialized bytes: records with the same event bits end up together. */
+  /**
+   * Flink sorts keys by their serialized bytes: records with the same event bits end up together.
+   */
   @Test
   void serializedKeysSortByTheEventBitsFirst() throws Exception {
     List<SortKey> keys = new ArrayList<>();
@@ -76,7 +110,9 @@ class SortKeyTest {
     for (byte[] b : sorted) {
       long event = java.nio.ByteBuffer.wrap(b).getLong() & ~0xffL;
       if (seen.isEmpty() || event != current) {
-        assertThat(seen.add(event)).as("event bits %x come back after another event's", event).isTrue();
+        assertThat(seen.add(event))
+            .as("event bits %x come back after another event's", event)
+            .isTrue();
         current = event;
       }
     }

@@ -15,15 +15,18 @@ class UnprocessedTest {
   @Test
   void anEventWithoutDownstreamRecordIsUnprocessedAndListsItsSourceRecords() {
     assertThat(check.check(of(produced(100, 1), copied(100, 1))))
-        .singleElement().satisfies(f -> {
-          assertThat(f.kind()).isEqualTo(FindingKind.UNPROCESSED);
-          assertThat(f.records()).hasSize(2);
-        });
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.kind()).isEqualTo(FindingKind.UNPROCESSED);
+              assertThat(f.records()).hasSize(2);
+            });
   }
 
   @Test
   void anEventProcessedOnEitherClusterIsProcessed() {
-    assertThat(check.check(of(produced(100, 1), copied(100, 1), processed("dr", 300, 9)))).isEmpty();
+    assertThat(check.check(of(produced(100, 1), copied(100, 1), processed("dr", 300, 9))))
+        .isEmpty();
   }
 
   @Test

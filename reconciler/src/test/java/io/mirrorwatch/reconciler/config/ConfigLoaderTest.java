@@ -1,13 +1,13 @@
 package io.mirrorwatch.reconciler.config;
 
-import io.mirrorwatch.common.cluster.ClusterConfig;
-import io.mirrorwatch.common.eventid.EventIdLocation;
-import io.mirrorwatch.common.replication.PolicyKind;
-import io.mirrorwatch.common.replication.Replication;
-import io.mirrorwatch.common.config.ConfigException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mirrorwatch.common.cluster.ClusterConfig;
+import io.mirrorwatch.common.config.ConfigException;
+import io.mirrorwatch.common.eventid.EventIdLocation;
+import io.mirrorwatch.common.replication.PolicyKind;
+import io.mirrorwatch.common.replication.Replication;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
-  static final String FULL = """
+  static final String FULL =
+      """
       clusters:
         primary:
           bootstrap.servers: kafka-a:9092,kafka-b:9092
@@ -67,17 +68,24 @@ class ConfigLoaderTest {
   void readsEveryKeyOfAFullSpec() {
     ReconcileConfig c = parse(FULL);
 
-    assertThat(c.primary()).isEqualTo(new ClusterConfig("primary", "kafka-a:9092,kafka-b:9092",
-        java.util.Map.of("security.protocol", "SASL_SSL", "request.timeout.ms", "20000")));
+    assertThat(c.primary())
+        .isEqualTo(
+            new ClusterConfig(
+                "primary",
+                "kafka-a:9092,kafka-b:9092",
+                java.util.Map.of("security.protocol", "SASL_SSL", "request.timeout.ms", "20000")));
     assertThat(c.dr().alias()).isEqualTo("backup");
     assertThat(c.replication()).isEqualTo(new Replication(PolicyKind.DEFAULT, "_"));
-    assertThat(c.streams()).containsExactly(
-        new StreamSpec("orders", new EventIdLocation.Header("event-id")),
-        new StreamSpec("payments", new EventIdLocation.JsonField("/paymentId")));
-    assertThat(c.downstream()).containsExactly(
-        new DownstreamSpec("orders-processed", new EventIdLocation.Header("event-id")),
-        new DownstreamSpec("payments-done", new EventIdLocation.Key()));
-    assertThat(c.aggregates()).contains(new AggregatesSpec(Duration.ofMinutes(5), "/amount", Optional.of("/customerId")));
+    assertThat(c.streams())
+        .containsExactly(
+            new StreamSpec("orders", new EventIdLocation.Header("event-id")),
+            new StreamSpec("payments", new EventIdLocation.JsonField("/paymentId")));
+    assertThat(c.downstream())
+        .containsExactly(
+            new DownstreamSpec("orders-processed", new EventIdLocation.Header("event-id")),
+            new DownstreamSpec("payments-done", new EventIdLocation.Key()));
+    assertThat(c.aggregates())
+        .contains(new AggregatesSpec(Duration.ofMinutes(5), "/amount", Optional.of("/customerId")));
     assertThat(c.groups()).containsExactly("order-processor");
     assertThat(c.window().from()).isEqualTo(Instant.parse("2025-03-01T09:50:00Z"));
     assertThat(c.window().to()).isEqualTo(Instant.parse("2025-03-01T11:10:00Z"));
@@ -88,7 +96,9 @@ class ConfigLoaderTest {
 
   @Test
   void appliesDefaultsToAMinimalSpec() {
-    ReconcileConfig c = parse("""
+    ReconcileConfig c =
+        parse(
+            """
         clusters:
           primary: {bootstrap.servers: "a:1"}
           dr: {bootstrap.servers: "b:2"}
@@ -108,7 +118,9 @@ class ConfigLoaderTest {
 
   @Test
   void reportsEveryProblemAtOnceWithItsKeyPath() {
-    ConfigException e = problems("""
+    ConfigException e =
+        problems(
+            """
         clusters:
           primary: {bootstrap.servers: "a"}
           dr: {bootstrap.servers: "b:2", alias: "d r"}
@@ -125,100 +137,130 @@ class ConfigLoaderTest {
         colour: blue
         """);
 
-    assertThat(e.problems()).containsExactlyInAnyOrder(
-        "colour: unknown key (known: clusters, replication, eventId, streams, downstream, aggregates, groups, window, parallelism, deadline)",
-        "clusters.third: unknown key (known: primary, dr)",
-        "clusters.primary.bootstrap.servers: 'a' is not host:port",
-        "clusters.dr.alias: invalid cluster alias 'd r': use only letters, digits, '_' and '-'",
-        "replication.policy: unknown policy 'mirrored' (known: default, identity)",
-        "streams[0].eventId.name: required",
-        "streams[1].name: not a valid topic name: 'bad topic'",
-        "streams[1].eventId: required (or set eventId at the top level)",
-        "downstream[0].eventId: required (or set eventId at the top level)",
-        "aggregates.bucket: not a duration: '10' (use e.g. 500ms, 10s, 2m)",
-        "aggregates.amount: not a JSON pointer: 'amount' (write e.g. /eventId)",
-        "window.failoverAt: not a timestamp: 'yesterday' (use ISO-8601 with an offset, e.g. 2025-03-01T10:15:00Z)",
-        "window.margin: not a duration: '5 minutes' (use e.g. 500ms, 10s, 2m)",
-        "window.failbackAt: required unless --to is given",
-        "parallelism: must be at least 1, got 0");
+    assertThat(e.problems())
+        .containsExactlyInAnyOrder(
+            "colour: unknown key (known: clusters, replication, eventId, streams, downstream, aggregates, groups, window, parallelism, deadline)",
+            "clusters.third: unknown key (known: primary, dr)",
+            "clusters.primary.bootstrap.servers: 'a' is not host:port",
+            "clusters.dr.alias: invalid cluster alias 'd r': use only letters, digits, '_' and '-'",
+            "replication.policy: unknown policy 'mirrored' (known: default, identity)",
+            "streams[0].eventId.name: required",
+            "streams[1].name: not a valid topic name: 'bad topic'",
+            "streams[1].eventId: required (or set eventId at the top level)",
+            "downstream[0].eventId: required (or set eventId at the top level)",
+            "aggregates.bucket: not a duration: '10' (use e.g. 500ms, 10s, 2m)",
+            "aggregates.amount: not a JSON pointer: 'amount' (write e.g. /eventId)",
+            "window.failoverAt: not a timestamp: 'yesterday' (use ISO-8601 with an offset, e.g. 2025-03-01T10:15:00Z)",
+            "window.margin: not a duration: '5 minutes' (use e.g. 500ms, 10s, 2m)",
+            "window.failbackAt: required unless --to is given",
+            "parallelism: must be at least 1, got 0");
     assertThat(e.getMessage()).startsWith("invalid reconciler configuration (15 problems):");
   }
 
   @Test
   void rejectsAStreamNamedLikeAReplicaThroughThePolicy() {
-    ConfigException e = problems("""
+    ConfigException e =
+        problems(
+            """
         clusters: {primary: {bootstrap.servers: "a:1"}, dr: {bootstrap.servers: "b:2"}}
         eventId: {from: key}
         streams: [dr.orders, orders, orders]
         window: {failoverAt: "2025-03-01T10:00:00Z", failbackAt: "2025-03-01T11:00:00Z"}
         """);
 
-    assertThat(e.problems()).containsExactly(
-        "streams[0]: 'dr.orders' is a replica's name under this replication policy: name the topic producers write to (orders)",
-        "streams[2]: stream 'orders' listed twice");
+    assertThat(e.problems())
+        .containsExactly(
+            "streams[0]: 'dr.orders' is a replica's name under this replication policy: name the topic producers write to (orders)",
+            "streams[2]: stream 'orders' listed twice");
   }
 
   @Test
   void aDownstreamTopicMustNotBeOneOfTheStreamsTopics() {
-    assertThat(problems("""
+    assertThat(
+            problems(
+                    """
         clusters: {primary: {bootstrap.servers: "a:1"}, dr: {bootstrap.servers: "b:2"}}
         eventId: {from: key}
         streams: [orders]
         downstream: [primary.orders, out, out]
         window: {failoverAt: "2025-03-01T10:00:00Z", failbackAt: "2025-03-01T11:00:00Z"}
-        """).problems()).containsExactly(
+        """)
+                .problems())
+        .containsExactly(
             "downstream[0]: 'primary.orders' is a topic of a stream: a downstream topic must be another one",
             "downstream[2]: downstream topic 'out' listed twice");
   }
 
   @Test
   void identityPolicyTakesNoSeparatorAndTheDefaultSeparatorMustNotBeInAnAlias() {
-    assertThat(problems("""
+    assertThat(
+            problems(
+                    """
         clusters: {primary: {bootstrap.servers: "a:1"}, dr: {bootstrap.servers: "b:2"}}
         replication: {policy: identity, separator: "_"}
         eventId: {from: key}
         streams: [orders]
         window: {failoverAt: "2025-03-01T10:00:00Z", failbackAt: "2025-03-01T11:00:00Z"}
-        """).problems()).containsExactly("replication.separator: only applies to policy default (identity keeps topic names)");
-    assertThat(problems("""
+        """)
+                .problems())
+        .containsExactly(
+            "replication.separator: only applies to policy default (identity keeps topic names)");
+    assertThat(
+            problems(
+                    """
         clusters: {primary: {bootstrap.servers: "a:1", alias: us-east}, dr: {bootstrap.servers: "b:2"}}
         replication: {separator: "-"}
         eventId: {from: key}
         streams: [orders]
         window: {failoverAt: "2025-03-01T10:00:00Z", failbackAt: "2025-03-01T11:00:00Z"}
-        """).problems()).containsExactly(
+        """)
+                .problems())
+        .containsExactly(
             "replication.separator: '-' occurs in cluster alias 'us-east': remote topics could not be traced back"
                 + " to their source; rename the cluster or choose another separator");
   }
 
   @Test
   void commandLineBoundsReplaceTheComputedOnesAndMayStandAlone() {
-    String noWindow = """
+    String noWindow =
+        """
         clusters: {primary: {bootstrap.servers: "a:1"}, dr: {bootstrap.servers: "b:2"}}
         eventId: {from: key}
         streams: [orders]
         """;
     Instant from = Instant.parse("2025-03-01T10:00:00Z");
     Instant to = Instant.parse("2025-03-01T10:30:00Z");
-    ReconcileConfig c = ConfigLoader.parse(noWindow, new WindowOverrides(Optional.of(from), Optional.of(to)));
+    ReconcileConfig c =
+        ConfigLoader.parse(noWindow, new WindowOverrides(Optional.of(from), Optional.of(to)));
     assertThat(c.window().from()).isEqualTo(from);
     assertThat(c.window().to()).isEqualTo(to);
 
-    assertThatThrownBy(() -> ConfigLoader.parse(noWindow, new WindowOverrides(Optional.of(to), Optional.of(from))))
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.parse(
+                    noWindow, new WindowOverrides(Optional.of(to), Optional.of(from))))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("window: the window ends (2025-03-01T10:00:00Z) before it starts (2025-03-01T10:30:00Z)");
-    assertThat(problems(noWindow).problems()).containsExactly(
-        "window.failoverAt: required unless --from is given", "window.failbackAt: required unless --to is given");
+        .hasMessageContaining(
+            "window: the window ends (2025-03-01T10:00:00Z) before it starts (2025-03-01T10:30:00Z)");
+    assertThat(problems(noWindow).problems())
+        .containsExactly(
+            "window.failoverAt: required unless --from is given",
+            "window.failbackAt: required unless --to is given");
   }
 
   @Test
   void failbackBeforeFailoverIsAnError() {
-    assertThat(problems("""
+    assertThat(
+            problems(
+                    """
         clusters: {primary: {bootstrap.servers: "a:1"}, dr: {bootstrap.servers: "b:2"}}
         eventId: {from: key}
         streams: [orders]
         window: {failoverAt: "2025-03-01T10:00:00Z", failbackAt: "2025-03-01T09:00:00Z"}
-        """).problems()).containsExactly("window.failbackAt: must not be before window.failoverAt (2025-03-01T10:00:00Z)");
+        """)
+                .problems())
+        .containsExactly(
+            "window.failbackAt: must not be before window.failoverAt (2025-03-01T10:00:00Z)");
   }
 
   @Test
@@ -228,14 +270,22 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> ConfigLoader.load(file, WindowOverrides.none(), java.util.Map.of()))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining(file + ": YAML syntax error at line");
-    assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("nope.yaml"), WindowOverrides.none(), java.util.Map.of()))
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(
+                    dir.resolve("nope.yaml"), WindowOverrides.none(), java.util.Map.of()))
         .hasMessageContaining("nope.yaml: cannot read the file: it does not exist");
   }
 
   @Test
   void hidesSecretPropertiesWhenPrinted() {
-    ClusterConfig c = new ClusterConfig("primary", "a:1",
-        java.util.Map.of("sasl.jaas.config", "secret-stuff", "security.protocol", "SASL_SSL"));
-    assertThat(c.toString()).contains("sasl.jaas.config=[hidden]", "security.protocol=SASL_SSL").doesNotContain("secret-stuff");
+    ClusterConfig c =
+        new ClusterConfig(
+            "primary",
+            "a:1",
+            java.util.Map.of("sasl.jaas.config", "secret-stuff", "security.protocol", "SASL_SSL"));
+    assertThat(c.toString())
+        .contains("sasl.jaas.config=[hidden]", "security.protocol=SASL_SSL")
+        .doesNotContain("secret-stuff");
   }
 }

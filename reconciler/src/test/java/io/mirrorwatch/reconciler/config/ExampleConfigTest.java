@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class ExampleConfigTest {
   @Test
   void theDocumentedExampleIsValid() {
-    ReconcileConfig c = ConfigLoader.load(Path.of("reconcile.example.yaml"), WindowOverrides.none(), Map.of());
+    ReconcileConfig c =
+        ConfigLoader.load(Path.of("reconcile.example.yaml"), WindowOverrides.none(), Map.of());
     assertThat(c.streams()).extracting(StreamSpec::name).containsExactly("orders");
     assertThat(c.parallelism()).contains(2);
   }

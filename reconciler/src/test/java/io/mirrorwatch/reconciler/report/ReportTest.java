@@ -25,33 +25,52 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReportTest {
-  static final ReconcileConfig CONFIG = ConfigLoader.parse("""
+  static final ReconcileConfig CONFIG =
+      ConfigLoader.parse(
+          """
       clusters: {primary: {bootstrap.servers: "a:1"}, dr: {bootstrap.servers: "b:2"}}
       eventId: {from: header, name: event-id}
       streams: [orders]
       downstream: [orders-processed]
       window: {failoverAt: "2025-03-01T10:00:00Z", failbackAt: "2025-03-01T11:00:00Z"}
-      """, WindowOverrides.none());
+      """,
+          WindowOverrides.none());
   static final TopicPlan PLAN = TopicPlan.resolve(CONFIG);
 
   static Finding finding(FindingKind kind) {
-    return new Finding(kind, "e-1", 2, "detail", List.of(
-        new RecordRef(Role.SOURCE, "primary", "orders", 1, 42, 1_700_000_000_000L, Origin.ORIGINAL)));
+    return new Finding(
+        kind,
+        "e-1",
+        2,
+        "detail",
+        List.of(
+            new RecordRef(
+                Role.SOURCE, "primary", "orders", 1, 42, 1_700_000_000_000L, Origin.ORIGINAL)));
   }
 
   static Report report(Map<FindingKind, Long> findings) {
     ReadStats read = new ReadStats();
-    read.add(new Unreadable("primary", "orders", 0, 3, 0, Unreadable.Reason.NOT_JSON, "value is not JSON: 'x'"));
-    return new Report(Instant.parse("2025-03-01T12:00:00Z"), CONFIG, PLAN, Set.of("primary/dr.orders"),
-        new JobOutcome(read, 10, 9, 0, Duration.ofSeconds(3)), findings);
+    read.add(
+        new Unreadable(
+            "primary", "orders", 0, 3, 0, Unreadable.Reason.NOT_JSON, "value is not JSON: 'x'"));
+    return new Report(
+        Instant.parse("2025-03-01T12:00:00Z"),
+        CONFIG,
+        PLAN,
+        Set.of("primary/dr.orders"),
+        new JobOutcome(read, 10, 9, 0, Duration.ofSeconds(3)),
+        findings);
   }
 
   @Test
-  void findingsAreWrittenOneJsonLinePerFindingIntoTheFileOfTheirKind(@TempDir Path dir) throws Exception {
+  void findingsAreWrittenOneJsonLinePerFindingIntoTheFileOfTheirKind(@TempDir Path dir)
+      throws Exception {
     try (FindingsFiles files = new FindingsFiles(dir)) {
       files.accept(finding(FindingKind.UNPROCESSED));
       files.accept(finding(FindingKind.UNPROCESSED));
-      assertThat(files.counts()).containsEntry(FindingKind.UNPROCESSED, 2L).containsEntry(FindingKind.DUPLICATE_PRODUCED, 0L);
+      assertThat(files.counts())
+          .containsEntry(FindingKind.UNPROCESSED, 2L)
+          .containsEntry(FindingKind.DUPLICATE_PRODUCED, 0L);
     }
     List<String> lines = Files.readAllLines(dir.resolve("findings/unprocessed.jsonl"));
     assertThat(lines).hasSize(2);
@@ -71,7 +90,8 @@ class ReportTest {
     assertThat(json.get("result").asText()).isEqualTo("findings");
     assertThat(json.get("exitCode").asInt()).isEqualTo(1);
     assertThat(json.at("/findings/total").asLong()).isEqualTo(3);
-    assertThat(json.at("/findings/byKind/unprocessed/file").asText()).isEqualTo("findings/unprocessed.jsonl");
+    assertThat(json.at("/findings/byKind/unprocessed/file").asText())
+        .isEqualTo("findings/unprocessed.jsonl");
     assertThat(json.at("/findings/byKind/duplicate_produced/count").asLong()).isZero();
     assertThat(json.at("/window/failoverAt").asText()).isEqualTo("2025-03-01T10:00:00Z");
     assertThat(json.at("/unreadable/byReason/not_json").asLong()).isEqualTo(1);
@@ -79,7 +99,8 @@ class ReportTest {
     assertThat(json.at("/topics/1/topic").asText()).isEqualTo("dr.orders");
     assertThat(json.at("/topics/1/exists").asBoolean()).isFalse();
     assertThat(json.at("/sourceOfTruth/events").asLong()).isEqualTo(10);
-    assertThat(json.get("notChecked")).extracting(JsonNode::asText)
+    assertThat(json.get("notChecked"))
+        .extracting(JsonNode::asText)
         .containsExactly("aggregate_mismatch", "offset_regression", "offset_jump");
     assertThat(json.at("/findings/byKind/stranded/count").asLong()).isZero();
     assertThat(json.at("/findings/byKind/aggregate_mismatch").isMissingNode()).isTrue();
@@ -91,7 +112,10 @@ class ReportTest {
     Report clean = report(Map.of());
     assertThat(clean.exitCode()).isZero();
     String summary = ConsoleSummary.render(clean, Path.of("/tmp/r"));
-    assertThat(summary).contains("topic not found").contains("unreadable: 1 records").endsWith("result: clean (exit 0)");
+    assertThat(summary)
+        .contains("topic not found")
+        .contains("unreadable: 1 records")
+        .endsWith("result: clean (exit 0)");
     assertThat(summary.lines().count()).isLessThan(25);
   }
 }

@@ -1,8 +1,8 @@
 package io.mirrorwatch.reconciler.source;
 
-import io.mirrorwatch.common.mm2.Mm2OffsetRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mirrorwatch.common.mm2.Mm2OffsetRecord;
 import io.mirrorwatch.reconciler.config.ConfigLoader;
 import io.mirrorwatch.reconciler.config.ReconcileConfig;
 import io.mirrorwatch.reconciler.config.WindowOverrides;
@@ -15,7 +15,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class FailoverPositionsReaderTest {
-  static final String SPEC = """
+  static final String SPEC =
+      """
       clusters: {primary: {alias: east, bootstrap.servers: "a:1"}, dr: {alias: west, bootstrap.servers: "b:2"}}
       eventId: {from: header, name: event-id}
       streams: [orders]
@@ -24,26 +25,38 @@ class FailoverPositionsReaderTest {
 
   final List<String> reads = new ArrayList<>();
   final List<String> warnings = new ArrayList<>();
-  final Mm2OffsetsLog log = (cluster, topic, deadline) -> {
-    reads.add(cluster.alias() + "/" + topic);
-    return List.of(Optional.of(new Mm2OffsetRecord("east", "orders", 0, OptionalLong.of(41), FAILOVER.toEpochMilli())));
-  };
+  final Mm2OffsetsLog log =
+      (cluster, topic, deadline) -> {
+        reads.add(cluster.alias() + "/" + topic);
+        return List.of(
+            Optional.of(
+                new Mm2OffsetRecord(
+                    "east", "orders", 0, OptionalLong.of(41), FAILOVER.toEpochMilli())));
+      };
 
   static ReconcileConfig config(String window) {
-    return ConfigLoader.parse(SPEC + window, new WindowOverrides(Optional.of(FAILOVER), Optional.of(FAILOVER.plusSeconds(60))));
+    return ConfigLoader.parse(
+        SPEC + window,
+        new WindowOverrides(Optional.of(FAILOVER), Optional.of(FAILOVER.plusSeconds(60))));
   }
 
   @Test
   void withoutFailoverAtNothingIsReadAndStrandedIsNotChecked() {
-    assertThat(new FailoverPositionsReader(log, warnings::add).read(config(""), Set.of("mm2-offsets.east.internal"))).isEmpty();
+    assertThat(
+            new FailoverPositionsReader(log, warnings::add)
+                .read(config(""), Set.of("mm2-offsets.east.internal")))
+        .isEmpty();
     assertThat(reads).isEmpty();
   }
 
   @Test
   void thePositionsComeFromTheOffsetsTopicOfThePrimaryAliasOnDr() {
-    FailoverPositions c = new FailoverPositionsReader(log, warnings::add)
-        .read(config("window: {failoverAt: \"2025-03-01T10:00:00Z\"}\n"), Set.of("mm2-offsets.east.internal"))
-        .orElseThrow();
+    FailoverPositions c =
+        new FailoverPositionsReader(log, warnings::add)
+            .read(
+                config("window: {failoverAt: \"2025-03-01T10:00:00Z\"}\n"),
+                Set.of("mm2-offsets.east.internal"))
+            .orElseThrow();
     assertThat(reads).containsExactly("west/mm2-offsets.east.internal");
     assertThat(c.primary()).isEqualTo("east");
     assertThat(c.dr()).isEqualTo("west");
@@ -54,11 +67,15 @@ class FailoverPositionsReaderTest {
 
   @Test
   void aMissingOffsetsTopicLeavesThePositionsUnknownAndSaysWhatThatMisses() {
-    FailoverPositions c = new FailoverPositionsReader(log, warnings::add)
-        .read(config("window: {failoverAt: \"2025-03-01T10:00:00Z\"}\n"), Set.of("orders"))
-        .orElseThrow();
+    FailoverPositions c =
+        new FailoverPositionsReader(log, warnings::add)
+            .read(config("window: {failoverAt: \"2025-03-01T10:00:00Z\"}\n"), Set.of("orders"))
+            .orElseThrow();
     assertThat(reads).isEmpty();
     assertThat(c.positions().read()).isFalse();
-    assertThat(warnings).singleElement().asString().contains("west/mm2-offsets.east.internal not found");
+    assertThat(warnings)
+        .singleElement()
+        .asString()
+        .contains("west/mm2-offsets.east.internal not found");
   }
 }

@@ -22,14 +22,15 @@ class PayloadHashTest {
   @Test
   void nullEmptyAndTheKeyValueBoundaryAreTold() {
     // A list, not Set.of: Set.of throws IllegalArgumentException on the very collision under test.
-    List<Long> made = List.of(
-        PayloadHash.of(null, b("v")),
-        PayloadHash.of(b(""), b("v")),
-        PayloadHash.of(b("v"), null),
-        PayloadHash.of(b("v"), b("")),
-        PayloadHash.of(null, null),
-        PayloadHash.of(b("ab"), b("c")),
-        PayloadHash.of(b("a"), b("bc")));
+    List<Long> made =
+        List.of(
+            PayloadHash.of(null, b("v")),
+            PayloadHash.of(b(""), b("v")),
+            PayloadHash.of(b("v"), null),
+            PayloadHash.of(b("v"), b("")),
+            PayloadHash.of(null, null),
+            PayloadHash.of(b("ab"), b("c")),
+            PayloadHash.of(b("a"), b("bc")));
     assertThat(new HashSet<>(made)).hasSize(made.size());
   }
 

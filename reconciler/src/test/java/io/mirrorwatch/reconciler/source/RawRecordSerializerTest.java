@@ -23,10 +23,12 @@ class RawRecordSerializerTest {
 
   @Test
   void everyFieldSurvivesNullsIncluded() throws Exception {
-    for (RawRecord r : new RawRecord[] {
-        record("key".getBytes(UTF_8), "{\"a\":1}".getBytes(UTF_8), "e-1".getBytes(UTF_8)),
-        record(null, null, null),
-        record(new byte[0], new byte[70_000], new byte[0])}) {
+    for (RawRecord r :
+        new RawRecord[] {
+          record("key".getBytes(UTF_8), "{\"a\":1}".getBytes(UTF_8), "e-1".getBytes(UTF_8)),
+          record(null, null, null),
+          record(new byte[0], new byte[70_000], new byte[0])
+        }) {
       DataOutputSerializer out = new DataOutputSerializer(64);
       RawRecordSerializer.INSTANCE.serialize(r, out);
       RawRecordSerializer.INSTANCE.serialize(r, out);
@@ -35,14 +37,19 @@ class RawRecordSerializerTest {
       RawRecordSerializer.INSTANCE.copy(in, copied);
       RawRecord back = RawRecordSerializer.INSTANCE.deserialize(in);
       assertThat(in.available()).isZero();
-      for (RawRecord b : new RawRecord[] {back,
-          RawRecordSerializer.INSTANCE.deserialize(new DataInputDeserializer(copied.getCopyOfBuffer()))}) {
+      for (RawRecord b :
+          new RawRecord[] {
+            back,
+            RawRecordSerializer.INSTANCE.deserialize(
+                new DataInputDeserializer(copied.getCopyOfBuffer()))
+          }) {
         assertThat(b).usingRecursiveComparison().isEqualTo(r);
       }
     }
   }
 
   private static RawRecord record(byte[] key, byte[] value, byte[] header) {
-    return new RawRecord("primary", "orders-processed", 5, 1L << 40, 1_740_823_320_123L, key, value, header);
+    return new RawRecord(
+        "primary", "orders-processed", 5, 1L << 40, 1_740_823_320_123L, key, value, header);
   }
 }

@@ -21,7 +21,8 @@ class ReadStatsTest {
     }
     a.add(bad(20, Reason.TOMBSTONE));
     b.add(new Decoded.OutsideWindow("primary", "orders"));
-    a.add(new Event("e", "primary", "orders", 0, 1, 0, Role.SOURCE, Origin.ORIGINAL, 0, null, null));
+    a.add(
+        new Event("e", "primary", "orders", 0, 1, 0, Role.SOURCE, Origin.ORIGINAL, 0, null, null));
 
     a.merge(b);
 
@@ -30,7 +31,9 @@ class ReadStatsTest {
     assertThat(s.outsideWindow()).isEqualTo(1);
     assertThat(s.unreadable()).isEqualTo(Map.of(Reason.NOT_JSON, 8L, Reason.TOMBSTONE, 1L));
     assertThat(s.records()).isEqualTo(11);
-    assertThat(s.examples()).filteredOn(u -> u.reason() == Reason.NOT_JSON).hasSize(ReadStats.EXAMPLES);
+    assertThat(s.examples())
+        .filteredOn(u -> u.reason() == Reason.NOT_JSON)
+        .hasSize(ReadStats.EXAMPLES);
     assertThat(s.examples()).filteredOn(u -> u.reason() == Reason.TOMBSTONE).hasSize(1);
     assertThat(a.of("dr", "orders").records()).isZero();
   }

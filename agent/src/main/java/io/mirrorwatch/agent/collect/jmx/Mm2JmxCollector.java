@@ -46,7 +46,8 @@ public final class Mm2JmxCollector implements Mm2JmxSource {
   private static final java.util.logging.Logger SCRAPER_LOG = quietScraperLog();
 
   private static java.util.logging.Logger quietScraperLog() {
-    java.util.logging.Logger log = java.util.logging.Logger.getLogger("io.prometheus.jmx.JmxScraper");
+    java.util.logging.Logger log =
+        java.util.logging.Logger.getLogger("io.prometheus.jmx.JmxScraper");
     log.setLevel(java.util.logging.Level.SEVERE);
     return log;
   }

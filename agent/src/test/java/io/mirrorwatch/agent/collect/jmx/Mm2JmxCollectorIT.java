@@ -1,9 +1,9 @@
 package io.mirrorwatch.agent.collect.jmx;
 
-import io.mirrorwatch.agent.collect.CollectException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mirrorwatch.agent.collect.CollectException;
 import io.mirrorwatch.agent.model.Mm2JmxSnapshot;
 import io.mirrorwatch.lab.Lab;
 import io.mirrorwatch.lab.LabExtension;

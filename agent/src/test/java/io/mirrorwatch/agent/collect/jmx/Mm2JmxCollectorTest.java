@@ -1,9 +1,9 @@
 package io.mirrorwatch.agent.collect.jmx;
 
-import io.mirrorwatch.agent.collect.CollectException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mirrorwatch.agent.collect.CollectException;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;

@@ -28,54 +28,83 @@ class Mm2JmxNodesTest {
     public void close() {}
   }
 
-  private static Node node(String status, Map<String, Integer> tasks, List<Double> latency, String partition) {
-    MetricSnapshots raw = MetricSnapshots.of(GaugeSnapshot.builder()
-        .name("kafka_connect_mirror_mirrorsourceconnector_replication_latency_ms")
-        .dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
-            .labels(Labels.of("partition", partition)).value(1).build())
-        .dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
-            .labels(Labels.of("partition", "shared")).value(Double.parseDouble(partition)).build())
-        .build());
-    return new Node(Optional.of(new JmxScrape(new Mm2JmxSnapshot(Map.of("MirrorSourceConnector", status),
-        Map.of("MirrorSourceConnector", tasks), latency), raw)));
+  private static Node node(
+      String status, Map<String, Integer> tasks, List<Double> latency, String partition) {
+    MetricSnapshots raw =
+        MetricSnapshots.of(
+            GaugeSnapshot.builder()
+                .name("kafka_connect_mirror_mirrorsourceconnector_replication_latency_ms")
+                .dataPoint(
+                    GaugeSnapshot.GaugeDataPointSnapshot.builder()
+                        .labels(Labels.of("partition", partition))
+                        .value(1)
+                        .build())
+                .dataPoint(
+                    GaugeSnapshot.GaugeDataPointSnapshot.builder()
+                        .labels(Labels.of("partition", "shared"))
+                        .value(Double.parseDouble(partition))
+                        .build())
+                .build());
+    return new Node(
+        Optional.of(
+            new JmxScrape(
+                new Mm2JmxSnapshot(
+                    Map.of("MirrorSourceConnector", status),
+                    Map.of("MirrorSourceConnector", tasks),
+                    latency),
+                raw)));
   }
 
   @Test
   void theRunningNodeWinsTasksAddUpAndLatenciesArePooled() throws Exception {
-    Mm2JmxSource nodes = Mm2JmxNodes.of(List.of(
-        node("unassigned", Map.of("running", 1), List.of(5.0), "0"),
-        node("running", Map.of("running", 2, "failed", 1), List.of(7.0, 9.0), "1"),
-        node("unassigned", Map.of("running", 1), List.of(), "2")));
+    Mm2JmxSource nodes =
+        Mm2JmxNodes.of(
+            List.of(
+                node("unassigned", Map.of("running", 1), List.of(5.0), "0"),
+                node("running", Map.of("running", 2, "failed", 1), List.of(7.0, 9.0), "1"),
+                node("unassigned", Map.of("running", 1), List.of(), "2")));
     Mm2JmxSnapshot s = nodes.scrape(DEADLINE).snapshot();
     assertThat(s.connectorStatus()).containsEntry("MirrorSourceConnector", "running");
-    assertThat(s.taskStates().get("MirrorSourceConnector")).containsEntry("running", 4).containsEntry("failed", 1);
+    assertThat(s.taskStates().get("MirrorSourceConnector"))
+        .containsEntry("running", 4)
+        .containsEntry("failed", 1);
     assertThat(s.replicationLatencyMs()).containsExactlyInAnyOrder(5.0, 7.0, 9.0);
   }
 
   @Test
   void rawSeriesOfAllNodesAreOneSeriesPerNameAndEachLabelSetOnce() throws Exception {
-    Mm2JmxSource nodes = Mm2JmxNodes.of(List.of(
-        node("running", Map.of(), List.of(), "0"), node("running", Map.of(), List.of(), "1")));
+    Mm2JmxSource nodes =
+        Mm2JmxNodes.of(
+            List.of(
+                node("running", Map.of(), List.of(), "0"),
+                node("running", Map.of(), List.of(), "1")));
     MetricSnapshots raw = nodes.scrape(DEADLINE).raw();
     assertThat(raw.size()).isEqualTo(1);
     GaugeSnapshot g = (GaugeSnapshot) raw.get(0);
-    assertThat(g.getDataPoints()).extracting(d -> d.getLabels().get("partition"))
+    assertThat(g.getDataPoints())
+        .extracting(d -> d.getLabels().get("partition"))
         .containsExactlyInAnyOrder("0", "shared", "1");
     // The first node's point wins for a label set both report.
-    assertThat(g.getDataPoints()).filteredOn(d -> d.getLabels().get("partition").equals("shared"))
-        .singleElement().satisfies(d -> assertThat(d.getValue()).isEqualTo(0.0));
+    assertThat(g.getDataPoints())
+        .filteredOn(d -> d.getLabels().get("partition").equals("shared"))
+        .singleElement()
+        .satisfies(d -> assertThat(d.getValue()).isEqualTo(0.0));
   }
 
   @Test
   void aNodeThatFailsLeavesTheOthersAnswer() throws Exception {
-    Mm2JmxSource nodes = Mm2JmxNodes.of(List.of(new Node(Optional.empty()),
-        node("running", Map.of("running", 1), List.of(3.0), "0")));
+    Mm2JmxSource nodes =
+        Mm2JmxNodes.of(
+            List.of(
+                new Node(Optional.empty()),
+                node("running", Map.of("running", 1), List.of(3.0), "0")));
     assertThat(nodes.scrape(DEADLINE).snapshot().replicationLatencyMs()).containsExactly(3.0);
   }
 
   @Test
   void theScrapeFailsOnlyWhenNoNodeAnswers() {
-    Mm2JmxSource nodes = Mm2JmxNodes.of(List.of(new Node(Optional.empty()), new Node(Optional.empty())));
+    Mm2JmxSource nodes =
+        Mm2JmxNodes.of(List.of(new Node(Optional.empty()), new Node(Optional.empty())));
     assertThatThrownBy(() -> nodes.scrape(DEADLINE))
         .isInstanceOf(CollectException.class)
         .hasMessageContaining("refused");

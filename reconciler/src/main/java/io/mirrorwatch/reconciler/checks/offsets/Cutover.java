@@ -8,18 +8,19 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A moment when consumers moved from one cluster to the other: failover (primary -> dr) and failback
- * (dr -> primary).
+ * A moment when consumers moved from one cluster to the other: failover (primary -> dr) and
+ * failback (dr -> primary).
  *
  * @param at the configured cutover instant
- * @param searchFrom the start of a group on the new cluster is looked for from here on: for failover
- *     the window's start ({@code failoverAt - margin}: an operator may note the cutover a little
- *     late), for failback the failover (a group's start on primary before the failover is its old
- *     life there, not its return)
+ * @param searchFrom the start of a group on the new cluster is looked for from here on: for
+ *     failover the window's start ({@code failoverAt - margin}: an operator may note the cutover a
+ *     little late), for failback the failover (a group's start on primary before the failover is
+ *     its old life there, not its return)
  * @param oldCluster MM2 alias of the cluster consumers left
  * @param newCluster MM2 alias of the cluster they moved to
  */
-public record Cutover(Kind kind, Instant at, Instant searchFrom, String oldCluster, String newCluster) {
+public record Cutover(
+    Kind kind, Instant at, Instant searchFrom, String oldCluster, String newCluster) {
   public enum Kind {
     FAILOVER,
     FAILBACK;
@@ -35,9 +36,13 @@ public record Cutover(Kind kind, Instant at, Instant searchFrom, String oldClust
     String primary = cfg.primary().alias();
     String dr = cfg.dr().alias();
     List<Cutover> cutovers = new ArrayList<>();
-    w.failoverAt().ifPresent(t -> cutovers.add(new Cutover(Kind.FAILOVER, t, w.from(), primary, dr)));
-    w.failbackAt().ifPresent(t -> cutovers.add(
-        new Cutover(Kind.FAILBACK, t, w.failoverAt().orElse(w.from()), dr, primary)));
+    w.failoverAt()
+        .ifPresent(t -> cutovers.add(new Cutover(Kind.FAILOVER, t, w.from(), primary, dr)));
+    w.failbackAt()
+        .ifPresent(
+            t ->
+                cutovers.add(
+                    new Cutover(Kind.FAILBACK, t, w.failoverAt().orElse(w.from()), dr, primary)));
     return cutovers;
   }
 }

@@ -33,8 +33,12 @@ public final class CutoverPositions {
    * @param checkpoints MM2's checkpoints on the new cluster (of the flow old -> new), in log order;
    *     the last one per partition before the start is kept (by record timestamp)
    */
-  public static GroupPositions of(String group, Cutover cutover, List<GroupRecord> oldLog,
-      List<GroupRecord> newLog, List<MirrorCheckpoint> checkpoints) {
+  public static GroupPositions of(
+      String group,
+      Cutover cutover,
+      List<GroupRecord> oldLog,
+      List<GroupRecord> newLog,
+      List<MirrorCheckpoint> checkpoints) {
     Map<TopicPart, GroupRecord.Commit> committed = new HashMap<>();
     Membership members = new Membership();
     Optional<GroupRecord> started = Optional.empty();

@@ -20,8 +20,11 @@ import java.util.TreeMap;
  *     there (what MM2's translation said; empty without checkpoints)
  */
 public record GroupPositions(
-    String group, Cutover cutover, Optional<GroupRecord> started,
-    Map<TopicPart, GroupRecord.Commit> oldEnd, Map<TopicPart, GroupRecord.Commit> newStart,
+    String group,
+    Cutover cutover,
+    Optional<GroupRecord> started,
+    Map<TopicPart, GroupRecord.Commit> oldEnd,
+    Map<TopicPart, GroupRecord.Commit> newStart,
     Map<TopicPart, MirrorCheckpoint> mm2) {
   public GroupPositions {
     oldEnd = new TreeMap<>(oldEnd);

@@ -29,8 +29,13 @@ public final class OffsetCheck {
   private final List<CheckpointLog.Checkpoints> checkpoints;
   private final OffsetMoves moves;
 
-  private OffsetCheck(List<String> groups, List<Cutover> cutovers, Map<Cutover.Kind, String> notChecked,
-      List<GroupPositions> positions, List<CommitHistory> logs, List<CheckpointLog.Checkpoints> checkpoints,
+  private OffsetCheck(
+      List<String> groups,
+      List<Cutover> cutovers,
+      Map<Cutover.Kind, String> notChecked,
+      List<GroupPositions> positions,
+      List<CommitHistory> logs,
+      List<CheckpointLog.Checkpoints> checkpoints,
       OffsetMoves moves) {
     this.groups = groups;
     this.cutovers = cutovers;
@@ -42,10 +47,11 @@ public final class OffsetCheck {
   }
 
   /**
-   * @param histories the commit history of each cluster, by MM2 alias (read for {@code cfg.groups()});
-   *     may be empty when {@link Cutover#of} is, since nothing is compared then
+   * @param histories the commit history of each cluster, by MM2 alias (read for {@code
+   *     cfg.groups()}); may be empty when {@link Cutover#of} is, since nothing is compared then
    */
-  public static OffsetCheck of(ReconcileConfig cfg, TopicPlan plan, Map<String, CommitHistory> histories) {
+  public static OffsetCheck of(
+      ReconcileConfig cfg, TopicPlan plan, Map<String, CommitHistory> histories) {
     return of(cfg, plan, histories, Map.of());
   }
 
@@ -53,7 +59,10 @@ public final class OffsetCheck {
    * @param checkpoints per cutover, MM2's checkpoints of the flow old -> new on the new cluster
    *     (missing: not read)
    */
-  public static OffsetCheck of(ReconcileConfig cfg, TopicPlan plan, Map<String, CommitHistory> histories,
+  public static OffsetCheck of(
+      ReconcileConfig cfg,
+      TopicPlan plan,
+      Map<String, CommitHistory> histories,
       Map<Cutover.Kind, CheckpointLog.Checkpoints> checkpoints) {
     List<Cutover> cutovers = Cutover.of(cfg);
     Map<Cutover.Kind, String> notChecked = new EnumMap<>(Cutover.Kind.class);
@@ -65,31 +74,51 @@ public final class OffsetCheck {
     List<GroupPositions> positions = new ArrayList<>();
     for (Cutover c : cutovers) {
       for (String g : cfg.groups()) {
-        List<MirrorCheckpoint> mm2 = checkpoints.containsKey(c.kind())
-            ? checkpoints.get(c.kind()).checkpoints() : List.of();
-        positions.add(CutoverPositions.of(
-            g, c, histories.get(c.oldCluster()).of(g), histories.get(c.newCluster()).of(g), mm2));
+        List<MirrorCheckpoint> mm2 =
+            checkpoints.containsKey(c.kind()) ? checkpoints.get(c.kind()).checkpoints() : List.of();
+        positions.add(
+            CutoverPositions.of(
+                g,
+                c,
+                histories.get(c.oldCluster()).of(g),
+                histories.get(c.newCluster()).of(g),
+                mm2));
       }
     }
-    List<CommitHistory> logs = cfg.clusters().stream()
-        .map(s -> histories.get(s.alias())).filter(java.util.Objects::nonNull).toList();
-    return new OffsetCheck(cfg.groups(), cutovers, notChecked, positions, logs,
-        List.copyOf(checkpoints.values()), new OffsetMoves(plan, new MirrorTopics(cfg.replication())));
+    List<CommitHistory> logs =
+        cfg.clusters().stream()
+            .map(s -> histories.get(s.alias()))
+            .filter(java.util.Objects::nonNull)
+            .toList();
+    return new OffsetCheck(
+        cfg.groups(),
+        cutovers,
+        notChecked,
+        positions,
+        logs,
+        List.copyOf(checkpoints.values()),
+        new OffsetMoves(plan, new MirrorTopics(cfg.replication())));
   }
 
-  /** The records whose events the job must report: the last record each group consumed before leaving. */
+  /**
+   * The records whose events the job must report: the last record each group consumed before
+   * leaving.
+   */
   public Set<Anchor> anchors() {
     Set<Anchor> anchors = new LinkedHashSet<>();
     positions.forEach(p -> anchors.addAll(moves.anchors(p)));
     return anchors;
   }
 
-  /** @param reported what the job reported: every record of each event that holds an anchor */
+  /**
+   * @param reported what the job reported: every record of each event that holds an anchor
+   */
   public OffsetsOutcome evaluate(List<Event> reported) {
     Map<Anchor, List<Event>> anchorEvents = byAnchor(anchors(), reported);
     List<OffsetComparison> comparisons = new ArrayList<>();
     positions.forEach(p -> comparisons.addAll(moves.compare(p, anchorEvents)));
-    return new OffsetsOutcome(groups, cutovers, notChecked, positions, comparisons, logs, checkpoints);
+    return new OffsetsOutcome(
+        groups, cutovers, notChecked, positions, comparisons, logs, checkpoints);
   }
 
   static Map<Anchor, List<Event>> byAnchor(Set<Anchor> anchors, List<Event> reported) {

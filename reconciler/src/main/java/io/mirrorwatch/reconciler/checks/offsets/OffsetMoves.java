@@ -31,18 +31,24 @@ public final class OffsetMoves {
     this.mirrors = mirrors;
   }
 
-  /** The anchors whose events the job must report, for these positions (none if the group never started). */
+  /**
+   * The anchors whose events the job must report, for these positions (none if the group never
+   * started).
+   */
   public List<Anchor> anchors(GroupPositions positions) {
     List<Anchor> anchors = new ArrayList<>();
     if (positions.started().isEmpty()) {
       return anchors;
     }
     String old = positions.cutover().oldCluster();
-    positions.oldEnd().forEach((tp, commit) -> {
-      if (commit.offset() > 0 && isStreamTopic(old, tp.topic())) {
-        anchors.add(new Anchor(old, tp.topic(), tp.partition(), commit.offset() - 1));
-      }
-    });
+    positions
+        .oldEnd()
+        .forEach(
+            (tp, commit) -> {
+              if (commit.offset() > 0 && isStreamTopic(old, tp.topic())) {
+                anchors.add(new Anchor(old, tp.topic(), tp.partition(), commit.offset() - 1));
+              }
+            });
     return anchors;
   }
 
@@ -52,21 +58,28 @@ public final class OffsetMoves {
    * @param anchorEvents per anchor, every record of its event that the job read (empty or missing:
    *     the anchor record is not in the window)
    */
-  public List<OffsetComparison> compare(GroupPositions positions, Map<Anchor, List<Event>> anchorEvents) {
+  public List<OffsetComparison> compare(
+      GroupPositions positions, Map<Anchor, List<Event>> anchorEvents) {
     List<OffsetComparison> out = new ArrayList<>();
     positions.oldEnd().forEach((tp, end) -> out.add(compare(positions, tp, end, anchorEvents)));
     return out;
   }
 
   private OffsetComparison compare(
-      GroupPositions pos, TopicPart tp, GroupRecord.Commit end, Map<Anchor, List<Event>> anchorEvents) {
+      GroupPositions pos,
+      TopicPart tp,
+      GroupRecord.Commit end,
+      Map<Anchor, List<Event>> anchorEvents) {
     Cutover c = pos.cutover();
     if (!isStreamTopic(c.oldCluster(), tp.topic())) {
       return notComparable(pos, tp, Optional.empty(), "not a topic of a configured stream");
     }
     TopicPart newTp = mirrors.onPeer(c.oldCluster(), tp, c.newCluster());
     if (pos.started().isEmpty()) {
-      return notComparable(pos, tp, Optional.of(newTp),
+      return notComparable(
+          pos,
+          tp,
+          Optional.of(newTp),
           "the group did not start on " + c.newCluster() + " after " + c.searchFrom());
     }
     if (end.offset() == 0) {
@@ -74,26 +87,54 @@ public final class OffsetMoves {
     }
     Anchor anchor = new Anchor(c.oldCluster(), tp.topic(), tp.partition(), end.offset() - 1);
     List<Event> records = anchorEvents.getOrDefault(anchor, List.of());
-    Optional<Event> anchorRecord = records.stream().filter(e -> Anchor.of(e).equals(anchor)).findFirst();
+    Optional<Event> anchorRecord =
+        records.stream().filter(e -> Anchor.of(e).equals(anchor)).findFirst();
     if (anchorRecord.isEmpty()) {
-      return notComparable(pos, tp, Optional.of(newTp),
-          "the last record consumed (offset " + anchor.offset() + ") is not in the window or not readable");
+      return notComparable(
+          pos,
+          tp,
+          Optional.of(newTp),
+          "the last record consumed (offset "
+              + anchor.offset()
+              + ") is not in the window or not readable");
     }
-    List<Event> copies = records.stream()
-        .filter(e -> e.cluster().equals(c.newCluster()) && e.topic().equals(newTp.topic())
-            && e.partition() == newTp.partition())
-        .sorted(Comparator.comparingLong(Event::offset))
-        .toList();
+    List<Event> copies =
+        records.stream()
+            .filter(
+                e ->
+                    e.cluster().equals(c.newCluster())
+                        && e.topic().equals(newTp.topic())
+                        && e.partition() == newTp.partition())
+            .sorted(Comparator.comparingLong(Event::offset))
+            .toList();
     if (copies.isEmpty()) {
-      return notComparable(pos, tp, Optional.of(newTp),
+      return notComparable(
+          pos,
+          tp,
+          Optional.of(newTp),
           "the last record consumed has no copy in " + c.newCluster() + "/" + newTp);
     }
     GroupRecord.Commit start = pos.newStart().get(newTp);
     if (start == null) {
-      return notComparable(pos, tp, Optional.of(newTp),
-          "no committed offset on " + c.newCluster() + "/" + newTp + " when the group started there");
+      return notComparable(
+          pos,
+          tp,
+          Optional.of(newTp),
+          "no committed offset on "
+              + c.newCluster()
+              + "/"
+              + newTp
+              + " when the group started there");
     }
-    return new OffsetComparison.Compared(pos.group(), c, tp, newTp, end, anchorRecord.get(), copies, start,
+    return new OffsetComparison.Compared(
+        pos.group(),
+        c,
+        tp,
+        newTp,
+        end,
+        anchorRecord.get(),
+        copies,
+        start,
         Optional.ofNullable(pos.mm2().get(newTp)));
   }
 

@@ -16,8 +16,12 @@ import java.util.TreeMap;
  * @param checkpoints MM2's checkpoint topics read, one per checked cutover
  */
 public record OffsetsOutcome(
-    List<String> groups, List<Cutover> checked, Map<Cutover.Kind, String> notChecked,
-    List<GroupPositions> positions, List<OffsetComparison> comparisons, List<CommitHistory> logs,
+    List<String> groups,
+    List<Cutover> checked,
+    Map<Cutover.Kind, String> notChecked,
+    List<GroupPositions> positions,
+    List<OffsetComparison> comparisons,
+    List<CommitHistory> logs,
     List<CheckpointLog.Checkpoints> checkpoints) {
 
   public OffsetsOutcome {
@@ -30,13 +34,17 @@ public record OffsetsOutcome(
     checkpoints = List.copyOf(checkpoints);
   }
 
-  /** Nothing checked, for the given reason (no groups configured, or a run without the offset checks). */
+  /**
+   * Nothing checked, for the given reason (no groups configured, or a run without the offset
+   * checks).
+   */
   public static OffsetsOutcome notRun(String reason) {
     Map<Cutover.Kind, String> all = new TreeMap<>();
     for (Cutover.Kind k : Cutover.Kind.values()) {
       all.put(k, reason);
     }
-    return new OffsetsOutcome(List.of(), List.of(), all, List.of(), List.of(), List.of(), List.of());
+    return new OffsetsOutcome(
+        List.of(), List.of(), all, List.of(), List.of(), List.of(), List.of());
   }
 
   /** Whether no cutover at all was checked: then the offset finding kinds were not checked. */
@@ -53,6 +61,8 @@ public record OffsetsOutcome(
   }
 
   public Optional<GroupPositions> positions(String group, Cutover.Kind kind) {
-    return positions.stream().filter(p -> p.group().equals(group) && p.cutover().kind() == kind).findFirst();
+    return positions.stream()
+        .filter(p -> p.group().equals(group) && p.cutover().kind() == kind)
+        .findFirst();
   }
 }

@@ -13,7 +13,10 @@ import java.util.Map;
  * @param examples the first few undecodable records
  */
 public record CommitHistory(
-    String cluster, Map<String, List<GroupRecord>> byGroup, long read, long undecodable,
+    String cluster,
+    Map<String, List<GroupRecord>> byGroup,
+    long read,
+    long undecodable,
     List<GroupRecordDecoder.Result.Undecodable> examples) {
   public static final int EXAMPLES = 5;
 

@@ -5,7 +5,8 @@ import java.util.OptionalInt;
 /**
  * One record of a consumer group's history in {@code __consumer_offsets}, as far as the offset
  * checks need it. All records of one group live in one partition of that topic, appended by the
- * group's coordinator, so a group's records in log order are the order in which things happened to it.
+ * group's coordinator, so a group's records in log order are the order in which things happened to
+ * it.
  */
 public sealed interface GroupRecord {
   String group();
@@ -19,10 +20,18 @@ public sealed interface GroupRecord {
    *
    * @param offset the committed position: the next record the group will read
    */
-  record Commit(String group, LogPosition at, TopicPart partition, long offset, OptionalInt leaderEpoch,
-      long commitTimestamp) implements GroupRecord {}
+  record Commit(
+      String group,
+      LogPosition at,
+      TopicPart partition,
+      long offset,
+      OptionalInt leaderEpoch,
+      long commitTimestamp)
+      implements GroupRecord {}
 
-  /** A tombstone of a commit: the offset was deleted or expired; the group has no position there. */
+  /**
+   * A tombstone of a commit: the offset was deleted or expired; the group has no position there.
+   */
   record CommitDeleted(String group, LogPosition at, TopicPart partition) implements GroupRecord {}
 
   /**
@@ -36,5 +45,6 @@ public sealed interface GroupRecord {
    * The consumer protocol (KIP-848): a member's metadata record ({@code joined}) or its tombstone
    * (it left).
    */
-  record Member(String group, LogPosition at, String memberId, boolean joined) implements GroupRecord {}
+  record Member(String group, LogPosition at, String memberId, boolean joined)
+      implements GroupRecord {}
 }

@@ -83,11 +83,15 @@ public final class GroupRecordDecoder {
 
   private static GroupRecord commit(String group, LogPosition at, TopicPart tp, ApiMessage value) {
     if (value instanceof OffsetCommitValue v) {
-      OptionalInt epoch = v.leaderEpoch() == NO_LEADER_EPOCH ? OptionalInt.empty() : OptionalInt.of(v.leaderEpoch());
+      OptionalInt epoch =
+          v.leaderEpoch() == NO_LEADER_EPOCH
+              ? OptionalInt.empty()
+              : OptionalInt.of(v.leaderEpoch());
       return new GroupRecord.Commit(group, at, tp, v.offset(), epoch, v.commitTimestamp());
     }
     if (value instanceof LegacyOffsetCommitValue v) {
-      return new GroupRecord.Commit(group, at, tp, v.offset(), OptionalInt.empty(), v.commitTimestamp());
+      return new GroupRecord.Commit(
+          group, at, tp, v.offset(), OptionalInt.empty(), v.commitTimestamp());
     }
     return new GroupRecord.CommitDeleted(group, at, tp);
   }

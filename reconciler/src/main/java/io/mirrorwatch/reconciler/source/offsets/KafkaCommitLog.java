@@ -22,19 +22,24 @@ public final class KafkaCommitLog implements CommitLog {
     groups.stream().sorted().forEach(g -> byGroup.put(g, new ArrayList<>()));
     List<GroupRecordDecoder.Result.Undecodable> examples = new ArrayList<>();
     long[] counts = new long[2]; // read, undecodable
-    TopicScan.scan(cluster, LogPosition.TOPIC, deadline, r -> {
-      counts[0]++;
-      LogPosition at = new LogPosition(cluster.alias(), r.partition(), r.offset(), r.timestamp());
-      GroupRecordDecoder.Result result = decoder.decode(at, r.key(), r.value());
-      if (result instanceof GroupRecordDecoder.Result.Kept k) {
-        byGroup.get(k.record().group()).add(k.record());
-      } else if (result instanceof GroupRecordDecoder.Result.Undecodable u) {
-        counts[1]++;
-        if (examples.size() < CommitHistory.EXAMPLES) {
-          examples.add(u);
-        }
-      }
-    });
+    TopicScan.scan(
+        cluster,
+        LogPosition.TOPIC,
+        deadline,
+        r -> {
+          counts[0]++;
+          LogPosition at =
+              new LogPosition(cluster.alias(), r.partition(), r.offset(), r.timestamp());
+          GroupRecordDecoder.Result result = decoder.decode(at, r.key(), r.value());
+          if (result instanceof GroupRecordDecoder.Result.Kept k) {
+            byGroup.get(k.record().group()).add(k.record());
+          } else if (result instanceof GroupRecordDecoder.Result.Undecodable u) {
+            counts[1]++;
+            if (examples.size() < CommitHistory.EXAMPLES) {
+              examples.add(u);
+            }
+          }
+        });
     return new CommitHistory(cluster.alias(), byGroup, counts[0], counts[1], examples);
   }
 }

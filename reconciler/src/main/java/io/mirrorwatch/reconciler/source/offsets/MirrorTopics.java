@@ -5,12 +5,12 @@ import org.apache.kafka.connect.mirror.ReplicationPolicy;
 
 /**
  * Which topic on the other cluster holds the same records as a topic on this one, by Kafka's {@link
- * ReplicationPolicy} (never by string handling). MM2 keeps partition numbers, so partition {@code p}
- * mirrors partition {@code p}.
+ * ReplicationPolicy} (never by string handling). MM2 keeps partition numbers, so partition {@code
+ * p} mirrors partition {@code p}.
  *
- * <p>Default policy, primary -> dr: primary {@code orders} is dr {@code primary.orders}, and primary
- * {@code dr.orders} (MM2's copy of dr's {@code orders}) is dr {@code orders}. Identity policy: the
- * same name on both.
+ * <p>Default policy, primary -> dr: primary {@code orders} is dr {@code primary.orders}, and
+ * primary {@code dr.orders} (MM2's copy of dr's {@code orders}) is dr {@code orders}. Identity
+ * policy: the same name on both.
  */
 public final class MirrorTopics {
   private final ReplicationPolicy policy;

@@ -23,8 +23,14 @@ final class History {
   }
 
   History commit(long second, String topic, int partition, long position) {
-    records.add(new GroupRecord.Commit(GROUP, at(second), new TopicPart(topic, partition), position,
-        OptionalInt.empty(), second * 1000));
+    records.add(
+        new GroupRecord.Commit(
+            GROUP,
+            at(second),
+            new TopicPart(topic, partition),
+            position,
+            OptionalInt.empty(),
+            second * 1000));
     return this;
   }
 

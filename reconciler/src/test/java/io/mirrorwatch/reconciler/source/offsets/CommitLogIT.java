@@ -1,8 +1,8 @@
 package io.mirrorwatch.reconciler.source.offsets;
 
-import io.mirrorwatch.common.cluster.ClusterConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mirrorwatch.common.cluster.ClusterConfig;
 import io.mirrorwatch.lab.Lab;
 import io.mirrorwatch.lab.LabExtension;
 import io.mirrorwatch.lab.cluster.KafkaCluster;
@@ -40,24 +40,35 @@ class CommitLogIT {
     String consumerProtocol = "commit-log-it-consumer";
 
     joinAndCommit(primary, classic, "classic", Map.of(p0, 3L));
-    primary.admin().alterConsumerGroupOffsets(classic, Map.of(p1, new OffsetAndMetadata(7)))
-        .all().get(30, TimeUnit.SECONDS);
+    primary
+        .admin()
+        .alterConsumerGroupOffsets(classic, Map.of(p1, new OffsetAndMetadata(7)))
+        .all()
+        .get(30, TimeUnit.SECONDS);
     primary.admin().deleteConsumerGroupOffsets(classic, Set.of(p0)).all().get(30, TimeUnit.SECONDS);
     joinAndCommit(primary, consumerProtocol, "consumer", Map.of(p1, 5L));
 
     long start = System.nanoTime();
-    CommitHistory h = new KafkaCommitLog().read(spec(primary), Set.of(classic, consumerProtocol, "never-seen"), BOUND);
-    System.out.printf("read %d records of __consumer_offsets in %d ms%n", h.read(), (System.nanoTime() - start) / 1_000_000);
+    CommitHistory h =
+        new KafkaCommitLog()
+            .read(spec(primary), Set.of(classic, consumerProtocol, "never-seen"), BOUND);
+    System.out.printf(
+        "read %d records of __consumer_offsets in %d ms%n",
+        h.read(), (System.nanoTime() - start) / 1_000_000);
 
     assertThat(h.undecodable()).isZero();
     assertThat(h.of("never-seen")).isEmpty();
     // The coordinator may log the new group empty before its first member joins.
-    assertThat(describe(h.of(classic)).dropWhile("members=0"::equals)).containsExactly(
-        "members>0", "commit orders-0=3", "members=0", "commit orders-1=7", "deleted orders-0");
-    assertThat(describe(h.of(consumerProtocol))).containsExactly("joined", "commit orders-1=5", "left");
+    assertThat(describe(h.of(classic)).dropWhile("members=0"::equals))
+        .containsExactly(
+            "members>0", "commit orders-0=3", "members=0", "commit orders-1=7", "deleted orders-0");
+    assertThat(describe(h.of(consumerProtocol)))
+        .containsExactly("joined", "commit orders-1=5", "left");
     assertThat(h.of(classic)).extracting(r -> r.at().cluster()).containsOnly(Lab.PRIMARY);
     // One partition of __consumer_offsets per group, offsets growing: the coordinator's order.
-    assertThat(h.of(classic)).extracting(r -> r.at().partition()).containsOnly(h.of(classic).get(0).at().partition());
+    assertThat(h.of(classic))
+        .extracting(r -> r.at().partition())
+        .containsOnly(h.of(classic).get(0).at().partition());
     assertThat(h.of(classic)).extracting(r -> r.at().offset()).isSorted();
   }
 
@@ -83,17 +94,22 @@ class CommitLogIT {
   }
 
   /** Joins {@code group} with one consumer, commits {@code offsets} synchronously, leaves. */
-  private static void joinAndCommit(KafkaCluster cluster, String group, String protocol, Map<TopicPartition, Long> offsets) {
+  private static void joinAndCommit(
+      KafkaCluster cluster, String group, String protocol, Map<TopicPartition, Long> offsets) {
     Map<String, Object> props = new HashMap<>(cluster.clientProperties());
     props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
     props.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, protocol);
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+    try (KafkaConsumer<byte[], byte[]> c =
+        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       c.subscribe(List.of(Orders.TOPIC));
-      Poll.until(group + " to get its partitions", BOUND, () -> {
-        c.poll(Duration.ofMillis(100));
-        return !c.assignment().isEmpty();
-      });
+      Poll.until(
+          group + " to get its partitions",
+          BOUND,
+          () -> {
+            c.poll(Duration.ofMillis(100));
+            return !c.assignment().isEmpty();
+          });
       Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
       offsets.forEach((tp, o) -> commit.put(tp, new OffsetAndMetadata(o)));
       c.commitSync(commit, Duration.ofSeconds(30));
