@@ -25,6 +25,7 @@ public final class ArchRules {
   public static final String ROOT = "io.mirrorwatch";
   private static final String AGENT = ROOT + ".agent..";
   private static final String RECONCILER = ROOT + ".reconciler..";
+  private static final String CUTOVER = ROOT + ".cutover..";
 
   /** Every package of ours is a slice of its own, a module's root package included. */
   private static final SliceAssignment BY_PACKAGE =
@@ -48,32 +49,45 @@ public final class ArchRules {
       slices().assignedFrom(BY_PACKAGE).should().beFreeOfCycles();
 
   /**
-   * Packages named {@code model}, {@code evaluate} or {@code finding}, in any module, hold values
-   * and pure functions (STYLE.md rules 1 and 2): they see no client library or framework type.
+   * Packages named {@code model}, {@code evaluate}, {@code finding}, {@code plan} or {@code
+   * translate}, in any module, hold values and pure functions (STYLE.md rules 1 and 2): they see no
+   * client library or framework type.
    */
   public static final ArchRule PURE_PACKAGES_SEE_NO_FRAMEWORK =
       noClasses()
           .that()
-          .resideInAnyPackage("..model..", "..evaluate..", "..finding..")
+          .resideInAnyPackage(
+              "..model..", "..evaluate..", "..finding..", "..plan..", "..translate..")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(
               "org.apache.kafka..", "io.micrometer..", "io.prometheus..", "org.apache.flink..")
           .because("evaluation is pure: snapshots and values in, values out");
 
-  /** The deployables (agent, reconciler) ship without the lab: it is for tests, demo and bench. */
+  /**
+   * The deployables (agent, reconciler, cutover) ship without the lab: it is for tests, demo and
+   * bench.
+   */
   public static final ArchRule DEPLOYABLES_DO_NOT_IMPORT_THE_LAB =
       noClasses()
           .that()
-          .resideInAnyPackage(AGENT, RECONCILER)
+          .resideInAnyPackage(AGENT, RECONCILER, CUTOVER)
           .should()
           .dependOnClassesThat()
           .resideInAPackage(ROOT + ".lab..")
           .because("the lab is a test and demo dependency only");
 
-  /** The agent and the reconciler never import each other; what they share lives in common. */
+  /**
+   * The agent and the reconciler never import each other; what they share lives in common. The
+   * cutover tool runs the agent's rules (it may import the agent) but never the reconciler, and
+   * neither imports the cutover tool.
+   */
   public static final ArchRule DEPLOYABLES_DO_NOT_IMPORT_EACH_OTHER =
-      CompositeArchRule.of(neverImports(AGENT, RECONCILER)).and(neverImports(RECONCILER, AGENT));
+      CompositeArchRule.of(neverImports(AGENT, RECONCILER))
+          .and(neverImports(RECONCILER, AGENT))
+          .and(neverImports(CUTOVER, RECONCILER))
+          .and(neverImports(AGENT, CUTOVER))
+          .and(neverImports(RECONCILER, CUTOVER));
 
   private ArchRules() {}
 
