@@ -13,11 +13,13 @@ import java.util.Map;
  * Runs the agent's own pipeline in-process, with its real collectors and rules, until one cycle has
  * every collector fresh: the first cycle only learns the replicas' names, so at least two run, and
  * at most {@code maxCycles} (each collector call is bounded by the config's deadline, so the whole
- * run is too). A collector that still failed in the last cycle is reported stale, as the agent would.
+ * run is too). A collector that still failed in the last cycle is reported stale, as the agent
+ * would.
  */
 public final class AgentAssessor {
   /** The result of the last cycle run. */
-  public record Assessment(AgentSnapshot snapshot, int cycles, Map<String, String> staleCollectors) {}
+  public record Assessment(
+      AgentSnapshot snapshot, int cycles, Map<String, String> staleCollectors) {}
 
   private static final int MIN_CYCLES = 2;
 

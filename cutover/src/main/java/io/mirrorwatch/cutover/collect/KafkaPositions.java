@@ -26,8 +26,9 @@ import org.apache.kafka.connect.mirror.RemoteClusterUtils;
 
 /**
  * {@link PositionSource} on the real clusters: Admin for commits and topic listings, MM2's own
- * {@link RemoteClusterUtils#translateOffsets} (MirrorClient's remoteConsumerOffsets) for the translated offsets (its checkpoints on the
- * target), and {@link RecordReads} for the exact position. Read-only, every call under the deadline.
+ * {@link RemoteClusterUtils#translateOffsets} (MirrorClient's remoteConsumerOffsets) for the
+ * translated offsets (its checkpoints on the target), and {@link RecordReads} for the exact
+ * position. Read-only, every call under the deadline.
  */
 public final class KafkaPositions implements PositionSource {
   private final FlowConfig flow;
@@ -42,17 +43,20 @@ public final class KafkaPositions implements PositionSource {
     this.flow = flow;
     this.deadline = deadline;
     this.scanLimit = scanLimit;
-    Map<String, Object> sourceProps = config.clusters().get(flow.source()).clientProperties(deadline);
+    Map<String, Object> sourceProps =
+        config.clusters().get(flow.source()).clientProperties(deadline);
     this.targetProps = config.clusters().get(flow.target()).clientProperties(deadline);
     this.source = Admin.create(sourceProps);
     this.target = Admin.create(targetProps);
-    this.reads = new RecordReads(sourceProps, targetProps, config.idempotency().eventId(), deadline);
+    this.reads =
+        new RecordReads(sourceProps, targetProps, config.idempotency().eventId(), deadline);
   }
 
   @Override
   public Set<String> targetTopics() {
     try {
-      return Deadlines.get("listing topics on " + flow.target(), deadline, target.listTopics().names());
+      return Deadlines.get(
+          "listing topics on " + flow.target(), deadline, target.listTopics().names());
     } catch (CollectException e) {
       return Set.of();
     }
@@ -68,9 +72,11 @@ public final class KafkaPositions implements PositionSource {
     replicaOf.forEach((t, r) -> topicOfReplica.put(r, t));
 
     Map<String, TopicPartition> partitions = new TreeMap<>();
-    committed.keySet().stream().filter(tp -> replicaOf.containsKey(tp.topic()))
+    committed.keySet().stream()
+        .filter(tp -> replicaOf.containsKey(tp.topic()))
         .forEach(tp -> partitions.put(tp.toString(), tp));
-    translated.keySet().stream().filter(tp -> topicOfReplica.containsKey(tp.topic()))
+    translated.keySet().stream()
+        .filter(tp -> topicOfReplica.containsKey(tp.topic()))
         .map(tp -> new TopicPartition(topicOfReplica.get(tp.topic()), tp.partition()))
         .forEach(tp -> partitions.put(tp.toString(), tp));
 
@@ -79,22 +85,29 @@ public final class KafkaPositions implements PositionSource {
       TopicPartition replica = new TopicPartition(replicaOf.get(tp.topic()), tp.partition());
       OptionalLong p = optional(committed.get(tp));
       OptionalLong d = optional(translated.get(replica));
-      result.add(new PartitionPosition(tp.topic(), tp.partition(), replica.topic(), p, d,
-          exact(tp, replica, p, d)));
+      result.add(
+          new PartitionPosition(
+              tp.topic(), tp.partition(), replica.topic(), p, d, exact(tp, replica, p, d)));
     }
     // The target's own topics (not replicas) where the group already has offsets.
     Set<String> own = new TreeSet<>();
-    onTarget.keySet().stream().map(TopicPartition::topic)
-        .filter(t -> replicaOf.containsKey(t) && !topicOfReplica.containsKey(t)).forEach(own::add);
-    return new GroupPositions(group, result, own,
+    onTarget.keySet().stream()
+        .map(TopicPartition::topic)
+        .filter(t -> replicaOf.containsKey(t) && !topicOfReplica.containsKey(t))
+        .forEach(own::add);
+    return new GroupPositions(
+        group,
+        result,
+        own,
         errors.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", errors)));
   }
 
   /** The exact-translation rule's inputs: P - 1 on the source, then its copy on the target. */
-  private ExactPosition exact(TopicPartition tp, TopicPartition replica, OptionalLong p,
-      OptionalLong d) {
+  private ExactPosition exact(
+      TopicPartition tp, TopicPartition replica, OptionalLong p, OptionalLong d) {
     if (p.isEmpty()) {
-      return new ExactPosition.Unknown("no committed offset on " + flow.source() + " (or unreachable)");
+      return new ExactPosition.Unknown(
+          "no committed offset on " + flow.source() + " (or unreachable)");
     }
     if (p.getAsLong() == 0) {
       return new ExactPosition.Unknown("the group has consumed nothing of " + tp);
@@ -109,24 +122,28 @@ public final class KafkaPositions implements PositionSource {
       return new ExactPosition.Unknown(e.getMessage());
     }
     if (anchor.isEmpty()) {
-      return new ExactPosition.Unknown("record " + tp + "@" + (p.getAsLong() - 1) + " has no event ID");
+      return new ExactPosition.Unknown(
+          "record " + tp + "@" + (p.getAsLong() - 1) + " has no event ID");
     }
     // Translation never lands past the copy, so the copy is at d - 1 or later.
     return reads.findCopy(replica, Math.max(0, d.getAsLong() - 1), anchor.get(), scanLimit);
   }
 
-  private Map<TopicPartition, Long> committed(Admin admin, String group, String alias,
-      List<String> errors) {
+  private Map<TopicPartition, Long> committed(
+      Admin admin, String group, String alias, List<String> errors) {
     try {
-      Map<TopicPartition, OffsetAndMetadata> offsets = Deadlines.get(
-          "offsets of " + group + " on " + alias, deadline,
-          admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata());
+      Map<TopicPartition, OffsetAndMetadata> offsets =
+          Deadlines.get(
+              "offsets of " + group + " on " + alias,
+              deadline,
+              admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata());
       Map<TopicPartition, Long> result = new HashMap<>();
-      offsets.forEach((tp, om) -> {
-        if (om != null) {
-          result.put(tp, om.offset());
-        }
-      });
+      offsets.forEach(
+          (tp, om) -> {
+            if (om != null) {
+              result.put(tp, om.offset());
+            }
+          });
       return result;
     } catch (CollectException e) {
       errors.add(e.getMessage());
@@ -137,12 +154,15 @@ public final class KafkaPositions implements PositionSource {
   /** MM2's translated offsets for the group, from its checkpoints on the target. */
   private Map<TopicPartition, Long> translated(String group, List<String> errors) {
     Map<String, Object> props = new HashMap<>(targetProps);
-    props.put(MirrorClientConfig.REPLICATION_POLICY_CLASS, flow.replicationPolicy().getClass().getName());
+    props.put(
+        MirrorClientConfig.REPLICATION_POLICY_CLASS, flow.replicationPolicy().getClass().getName());
     props.put(DefaultReplicationPolicy.SEPARATOR_CONFIG, flow.replication().separator());
     try {
-      Map<TopicPartition, OffsetAndMetadata> offsets = Deadlines.call(
-          "MM2 checkpoints of " + group + " on " + flow.target(), deadline.multipliedBy(2),
-          () -> RemoteClusterUtils.translateOffsets(props, flow.source(), group, deadline));
+      Map<TopicPartition, OffsetAndMetadata> offsets =
+          Deadlines.call(
+              "MM2 checkpoints of " + group + " on " + flow.target(),
+              deadline.multipliedBy(2),
+              () -> RemoteClusterUtils.translateOffsets(props, flow.source(), group, deadline));
       Map<TopicPartition, Long> result = new HashMap<>();
       offsets.forEach((tp, om) -> result.put(tp, om.offset()));
       return result;

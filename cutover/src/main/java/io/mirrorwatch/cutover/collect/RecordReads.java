@@ -27,8 +27,11 @@ final class RecordReads {
   private final EventIdLocation eventId;
   private final Duration deadline;
 
-  RecordReads(Map<String, Object> sourceProps, Map<String, Object> targetProps,
-      EventIdLocation eventId, Duration deadline) {
+  RecordReads(
+      Map<String, Object> sourceProps,
+      Map<String, Object> targetProps,
+      EventIdLocation eventId,
+      Duration deadline) {
     this.sourceProps = consumerProps(sourceProps);
     this.targetProps = consumerProps(targetProps);
     this.eventId = eventId;
@@ -44,14 +47,18 @@ final class RecordReads {
       while (Instant.now().isBefore(until)) {
         for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200)).records(tp)) {
           if (r.offset() != offset) {
-            throw new CollectException("record " + tp + "@" + offset
-                + " is no longer on the source (retention or compaction)");
+            throw new CollectException(
+                "record "
+                    + tp
+                    + "@"
+                    + offset
+                    + " is no longer on the source (retention or compaction)");
           }
           return eventIdOf(r);
         }
       }
-      throw new CollectException("reading " + tp + "@" + offset + ": no answer within "
-          + deadline.toMillis() + " ms");
+      throw new CollectException(
+          "reading " + tp + "@" + offset + ": no answer within " + deadline.toMillis() + " ms");
     } catch (RuntimeException e) {
       throw new CollectException("reading " + tp + "@" + offset + ": " + e.getMessage());
     }
@@ -66,7 +73,8 @@ final class RecordReads {
     try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(targetProps)) {
       c.assign(List.of(replica));
       long end = c.endOffsets(List.of(replica), deadline).getOrDefault(replica, 0L);
-      long start = Math.max(from, c.beginningOffsets(List.of(replica), deadline).getOrDefault(replica, 0L));
+      long start =
+          Math.max(from, c.beginningOffsets(List.of(replica), deadline).getOrDefault(replica, 0L));
       c.seek(replica, start);
       Instant until = Instant.now().plus(deadline);
       long next = start;
@@ -79,8 +87,16 @@ final class RecordReads {
         }
       }
       if (!search.done() && next < end) {
-        return new ExactPosition.Unknown("scan of " + replica + " from " + start + " read "
-            + search.seen() + " record(s) before the deadline (" + deadline.toMillis() + " ms)");
+        return new ExactPosition.Unknown(
+            "scan of "
+                + replica
+                + " from "
+                + start
+                + " read "
+                + search.seen()
+                + " record(s) before the deadline ("
+                + deadline.toMillis()
+                + " ms)");
       }
       return search.result(next >= end);
     } catch (RuntimeException e) {
@@ -89,10 +105,13 @@ final class RecordReads {
   }
 
   private Optional<String> eventIdOf(ConsumerRecord<byte[], byte[]> r) {
-    return eventId.extract(r.key(), name -> {
-      Header h = r.headers().lastHeader(name);
-      return h == null ? null : h.value();
-    }, () -> JsonValues.parse(r.value()));
+    return eventId.extract(
+        r.key(),
+        name -> {
+          Header h = r.headers().lastHeader(name);
+          return h == null ? null : h.value();
+        },
+        () -> JsonValues.parse(r.value()));
   }
 
   private static Map<String, Object> consumerProps(Map<String, Object> client) {

@@ -19,15 +19,24 @@ public final class FlowChoice {
       throw new IllegalArgumentException("the config has no flow");
     }
     String target = to.orElse(flows.get(0).target());
-    List<Integer> matches = java.util.stream.IntStream.range(0, flows.size())
-        .filter(i -> flows.get(i).target().equals(target)).boxed().toList();
+    List<Integer> matches =
+        java.util.stream.IntStream.range(0, flows.size())
+            .filter(i -> flows.get(i).target().equals(target))
+            .boxed()
+            .toList();
     if (matches.size() == 1) {
       return matches.get(0);
     }
     String known = flows.stream().map(FlowRef::target).distinct().collect(Collectors.joining(", "));
-    throw new IllegalArgumentException(matches.isEmpty()
-        ? "--to " + target + ": no flow has target '" + target + "' (targets: " + known + ")"
-        : "--to " + target + ": " + matches.size() + " flows have target '" + target
-            + "'; failing over to a cluster fed by several flows is not planned yet");
+    throw new IllegalArgumentException(
+        matches.isEmpty()
+            ? "--to " + target + ": no flow has target '" + target + "' (targets: " + known + ")"
+            : "--to "
+                + target
+                + ": "
+                + matches.size()
+                + " flows have target '"
+                + target
+                + "'; failing over to a cluster fed by several flows is not planned yet");
   }
 }

@@ -15,8 +15,6 @@ public record FlowRef(String source, String target, PolicyKind policy, String se
 
   /** {@code default (separator '.')} or {@code identity}. */
   public String describePolicy() {
-    return policy == PolicyKind.IDENTITY
-        ? "identity"
-        : "default (separator '" + separator + "')";
+    return policy == PolicyKind.IDENTITY ? "identity" : "default (separator '" + separator + "')";
   }
 }

@@ -36,20 +36,38 @@ public final class Planner {
       activeOnTargetRule(g, in.flow(), blockers);
       GroupPositions positions = positionsOf(in, g.group());
       positions.error().ifPresent(e -> warnings.add("group " + g.group() + ": " + e));
-      List<PartitionPlan> partitions = positions.partitions().stream().map(Planner::partition).toList();
+      List<PartitionPlan> partitions =
+          positions.partitions().stream().map(Planner::partition).toList();
       partitions.forEach(p -> skipRule(g.group(), p, warnings));
-      groups.add(new GroupPlan(g.group(), g.level(), g.reasons(), g.activeOnTarget(),
-          g.reprocessRecords(), partitions));
+      groups.add(
+          new GroupPlan(
+              g.group(),
+              g.level(),
+              g.reasons(),
+              g.activeOnTarget(),
+              g.reprocessRecords(),
+              partitions));
     }
     staleDataRule(in.staleCollectors(), warnings);
     FailoverPlan.PolicyStatement policy = Routes.policy(in.flow(), in.allFlows());
     if (!policy.consistent()) {
-      blockers.add(new Blocker(policy.statement(),
-          "use one replication policy in both directions (runbook 4.2)"));
+      blockers.add(
+          new Blocker(
+              policy.statement(), "use one replication policy in both directions (runbook 4.2)"));
     }
-    return new FailoverPlan(in.now(), in.flow(), blockers, warnings, preconditions,
-        in.assessment().topics(), groups, Routes.producers(in), Routes.consumers(in), policy,
-        in.cycles(), new TreeMap<>(in.staleCollectors()));
+    return new FailoverPlan(
+        in.now(),
+        in.flow(),
+        blockers,
+        warnings,
+        preconditions,
+        in.assessment().topics(),
+        groups,
+        Routes.producers(in),
+        Routes.consumers(in),
+        policy,
+        in.cycles(),
+        new TreeMap<>(in.staleCollectors()));
   }
 
   /**
@@ -58,9 +76,17 @@ public final class Planner {
    * may know more about.
    */
   static void preconditionRule(
-      Check check, CheckResult result, FlowRef flow, List<Blocker> blockers, List<String> warnings) {
-    String summary = check.label() + " is " + result.level().name().toLowerCase(java.util.Locale.ROOT)
-        + ": " + String.join("; ", result.reasons());
+      Check check,
+      CheckResult result,
+      FlowRef flow,
+      List<Blocker> blockers,
+      List<String> warnings) {
+    String summary =
+        check.label()
+            + " is "
+            + result.level().name().toLowerCase(java.util.Locale.ROOT)
+            + ": "
+            + String.join("; ", result.reasons());
     if (result.level() == Level.DANGER) {
       blockers.add(new Blocker(summary, action(check, flow)));
     } else if (result.level() == Level.UNKNOWN) {
@@ -70,13 +96,17 @@ public final class Planner {
 
   private static String action(Check check, FlowRef flow) {
     return switch (check) {
-      case REPLICATION -> "restore MirrorMaker 2 replication " + flow.name()
-          + " and let it catch up (runbook 2.3), or accept the RPO below";
-      case OFFSET_TRANSLATION -> "fix the groups marked danger below (checkpoints on "
-          + flow.target() + ", consumers active there)";
+      case REPLICATION ->
+          "restore MirrorMaker 2 replication "
+              + flow.name()
+              + " and let it catch up (runbook 2.3), or accept the RPO below";
+      case OFFSET_TRANSLATION ->
+          "fix the groups marked danger below (checkpoints on "
+              + flow.target()
+              + ", consumers active there)";
       case INDIRECTION -> "make every bootstrap alias point at exactly one cluster (runbook 1.3)";
-      case IDEMPOTENCY -> "make the groups idempotent and declare them, or accept duplicates "
-          + "(runbook 1.4)";
+      case IDEMPOTENCY ->
+          "make the groups idempotent and declare them, or accept duplicates " + "(runbook 1.4)";
     };
   }
 
@@ -86,8 +116,14 @@ public final class Planner {
    */
   static void activeOnTargetRule(GroupStatus g, FlowRef flow, List<Blocker> blockers) {
     if (g.activeOnTarget()) {
-      blockers.add(new Blocker("group " + g.group() + " has active members on " + flow.target(),
-          "stop consumers of group " + g.group() + " on " + flow.target() + " before failover"));
+      blockers.add(
+          new Blocker(
+              "group " + g.group() + " has active members on " + flow.target(),
+              "stop consumers of group "
+                  + g.group()
+                  + " on "
+                  + flow.target()
+                  + " before failover"));
     }
   }
 
@@ -97,9 +133,19 @@ public final class Planner {
    */
   static void skipRule(String group, PartitionPlan p, List<String> warnings) {
     if (p.reread().isPresent() && p.reread().getAsLong() < 0) {
-      warnings.add("group " + group + " on " + p.replica() + "-" + p.partition()
-          + ": MM2's translated offset " + p.translated().getAsLong() + " would skip "
-          + -p.reread().getAsLong() + " record(s); exact start is " + p.exact().getAsLong());
+      warnings.add(
+          "group "
+              + group
+              + " on "
+              + p.replica()
+              + "-"
+              + p.partition()
+              + ": MM2's translated offset "
+              + p.translated().getAsLong()
+              + " would skip "
+              + -p.reread().getAsLong()
+              + " record(s); exact start is "
+              + p.exact().getAsLong());
     }
   }
 
@@ -122,13 +168,23 @@ public final class Planner {
     } else {
       basis = "unknown (basis: mm2 checkpoint): " + ((ExactPosition.Unknown) p.exact()).reason();
     }
-    return new PartitionPlan(p.topic(), p.partition(), p.replica(), p.committedOnSource(),
-        p.translated(), exact, basis, reread);
+    return new PartitionPlan(
+        p.topic(),
+        p.partition(),
+        p.replica(),
+        p.committedOnSource(),
+        p.translated(),
+        exact,
+        basis,
+        reread);
   }
 
   private static GroupPositions positionsOf(PlanInputs in, String group) {
-    return in.groups().stream().filter(g -> g.group().equals(group)).findFirst()
-        .orElse(new GroupPositions(group, List.of(), java.util.Set.of(),
-            java.util.Optional.of("positions not read")));
+    return in.groups().stream()
+        .filter(g -> g.group().equals(group))
+        .findFirst()
+        .orElse(
+            new GroupPositions(
+                group, List.of(), java.util.Set.of(), java.util.Optional.of("positions not read")));
   }
 }

@@ -47,22 +47,48 @@ final class Routes {
       Set<String> committedThere = committedOnTarget(in, g.group());
       List<Read> reads = new ArrayList<>();
       for (TopicRpo t : topicsOf(in, g.group())) {
-        reads.add(new Read(target, t.replica(), "translated",
-            "MM2's translated offsets (checkpoint); see the partitions above"));
+        reads.add(
+            new Read(
+                target,
+                t.replica(),
+                "translated",
+                "MM2's translated offsets (checkpoint); see the partitions above"));
         if (t.replica().equals(t.topic())) {
           continue;
         }
         if (!in.targetTopics().isEmpty() && !in.targetTopics().contains(t.topic())) {
-          reads.add(new Read(target, t.topic(), "log-start", target + ":" + t.topic()
-              + " does not exist yet: create it before producers are repointed"));
+          reads.add(
+              new Read(
+                  target,
+                  t.topic(),
+                  "log-start",
+                  target
+                      + ":"
+                      + t.topic()
+                      + " does not exist yet: create it before producers are repointed"));
         } else if (committedThere.contains(t.topic())) {
-          reads.add(new Read(target, t.topic(), "committed",
-              "group " + g.group() + " already has offsets on " + target + ":" + t.topic()));
+          reads.add(
+              new Read(
+                  target,
+                  t.topic(),
+                  "committed",
+                  "group " + g.group() + " already has offsets on " + target + ":" + t.topic()));
         } else {
-          reads.add(new Read(target, t.topic(), "log-start", "no offsets of group " + g.group()
-              + " there: run will commit the log start of " + target + ":" + t.topic()
-              + " for group " + g.group() + " (with auto.offset.reset=latest it would skip what"
-              + " producers write there before it starts)"));
+          reads.add(
+              new Read(
+                  target,
+                  t.topic(),
+                  "log-start",
+                  "no offsets of group "
+                      + g.group()
+                      + " there: run will commit the log start of "
+                      + target
+                      + ":"
+                      + t.topic()
+                      + " for group "
+                      + g.group()
+                      + " (with auto.offset.reset=latest it would skip what"
+                      + " producers write there before it starts)"));
         }
       }
       routes.add(new ConsumerRoute(g.group(), reads));
@@ -73,15 +99,19 @@ final class Routes {
   /** The flow's topics the group has positions on; all of the flow's topics when none are known. */
   private static List<TopicRpo> topicsOf(PlanInputs in, String group) {
     Set<String> topics = new TreeSet<>();
-    in.groups().stream().filter(p -> p.group().equals(group))
+    in.groups().stream()
+        .filter(p -> p.group().equals(group))
         .forEach(p -> p.partitions().forEach(pp -> topics.add(pp.topic())));
     List<TopicRpo> all = in.assessment().topics();
     return topics.isEmpty() ? all : all.stream().filter(t -> topics.contains(t.topic())).toList();
   }
 
   private static Set<String> committedOnTarget(PlanInputs in, String group) {
-    return in.groups().stream().filter(p -> p.group().equals(group)).findFirst()
-        .map(GroupPositions::committedTopicsOnTarget).orElse(Set.of());
+    return in.groups().stream()
+        .filter(p -> p.group().equals(group))
+        .findFirst()
+        .map(GroupPositions::committedTopicsOnTarget)
+        .orElse(Set.of());
   }
 
   /**
@@ -92,17 +122,39 @@ final class Routes {
   static PolicyStatement policy(FlowRef flow, List<FlowRef> all) {
     List<FlowRef> reverse = all.stream().filter(f -> f.isReverseOf(flow)).toList();
     if (reverse.isEmpty()) {
-      return new PolicyStatement(true, "forward " + flow.name() + " uses policy "
-          + flow.describePolicy() + "; no reverse flow " + flow.target() + "->" + flow.source()
-          + " configured: failback must use the same policy");
+      return new PolicyStatement(
+          true,
+          "forward "
+              + flow.name()
+              + " uses policy "
+              + flow.describePolicy()
+              + "; no reverse flow "
+              + flow.target()
+              + "->"
+              + flow.source()
+              + " configured: failback must use the same policy");
     }
     FlowRef r = reverse.get(0);
-    boolean same = r.policy() == flow.policy()
-        && (flow.policy() == PolicyKind.IDENTITY || r.separator().equals(flow.separator()));
-    return new PolicyStatement(same, same
-        ? "forward " + flow.name() + " and reverse " + r.name() + " both use policy "
-            + flow.describePolicy()
-        : "forward " + flow.name() + " uses " + flow.describePolicy() + " but reverse " + r.name()
-            + " uses " + r.describePolicy() + ": records would ping-pong or vanish at failback");
+    boolean same =
+        r.policy() == flow.policy()
+            && (flow.policy() == PolicyKind.IDENTITY || r.separator().equals(flow.separator()));
+    return new PolicyStatement(
+        same,
+        same
+            ? "forward "
+                + flow.name()
+                + " and reverse "
+                + r.name()
+                + " both use policy "
+                + flow.describePolicy()
+            : "forward "
+                + flow.name()
+                + " uses "
+                + flow.describePolicy()
+                + " but reverse "
+                + r.name()
+                + " uses "
+                + r.describePolicy()
+                + ": records would ping-pong or vanish at failback");
   }
 }

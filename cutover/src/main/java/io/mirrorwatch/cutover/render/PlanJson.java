@@ -43,44 +43,72 @@ public final class PlanJson {
     n.put("verdict", plan.go() ? "go" : "blocked");
     n.put("exitCode", plan.exitCode());
     ArrayNode blockers = n.putArray("blockers");
-    plan.blockers().forEach(b -> blockers.addObject().put("what", b.what()).put("action", b.action()));
+    plan.blockers()
+        .forEach(b -> blockers.addObject().put("what", b.what()).put("action", b.action()));
     ArrayNode warnings = n.putArray("warnings");
     plan.warnings().forEach(warnings::add);
     ArrayNode pre = n.putArray("preconditions");
-    plan.preconditions().forEach(p -> {
-      ObjectNode o = pre.addObject().put("check", p.check()).put("level", level(p.level()));
-      p.reasons().forEach(o.putArray("reasons")::add);
-    });
+    plan.preconditions()
+        .forEach(
+            p -> {
+              ObjectNode o = pre.addObject().put("check", p.check()).put("level", level(p.level()));
+              p.reasons().forEach(o.putArray("reasons")::add);
+            });
     ArrayNode rpo = n.putArray("rpo");
     for (TopicRpo t : plan.rpo()) {
-      ObjectNode o = rpo.addObject().put("topic", t.topic()).put("replica", t.replica())
-          .put("records", t.records());
+      ObjectNode o =
+          rpo.addObject()
+              .put("topic", t.topic())
+              .put("replica", t.replica())
+              .put("records", t.records());
       put(o, "seconds", t.seconds());
       o.put("basis", t.basis().name().toLowerCase(Locale.ROOT));
     }
     ArrayNode groups = n.putArray("groups");
-    plan.groups().forEach(g -> {
-      ObjectNode o = groups.addObject().put("group", g.group()).put("level", level(g.level()))
-          .put("activeOnTarget", g.activeOnTarget())
-          .put("reprocessEstimate", g.reprocessEstimate());
-      g.reasons().forEach(o.putArray("reasons")::add);
-      ArrayNode parts = o.putArray("partitions");
-      g.partitions().forEach(p -> partition(parts.addObject(), p));
-    });
+    plan.groups()
+        .forEach(
+            g -> {
+              ObjectNode o =
+                  groups
+                      .addObject()
+                      .put("group", g.group())
+                      .put("level", level(g.level()))
+                      .put("activeOnTarget", g.activeOnTarget())
+                      .put("reprocessEstimate", g.reprocessEstimate());
+              g.reasons().forEach(o.putArray("reasons")::add);
+              ArrayNode parts = o.putArray("partitions");
+              g.partitions().forEach(p -> partition(parts.addObject(), p));
+            });
     ArrayNode producers = n.putArray("producers");
-    plan.producers().forEach(p -> {
-      ObjectNode o = producers.addObject().put("topic", p.topic()).put("cluster", p.cluster())
-          .put("writeTo", p.writeTo());
-      p.never().forEach(o.putArray("never")::add);
-    });
+    plan.producers()
+        .forEach(
+            p -> {
+              ObjectNode o =
+                  producers
+                      .addObject()
+                      .put("topic", p.topic())
+                      .put("cluster", p.cluster())
+                      .put("writeTo", p.writeTo());
+              p.never().forEach(o.putArray("never")::add);
+            });
     ArrayNode consumers = n.putArray("consumers");
-    plan.consumers().forEach(c -> {
-      ObjectNode o = consumers.addObject().put("group", c.group());
-      ArrayNode reads = o.putArray("reads");
-      c.reads().forEach(r -> reads.addObject().put("cluster", r.cluster()).put("topic", r.topic())
-          .put("startAt", r.startAt()).put("note", r.note()));
-    });
-    n.putObject("policyConsistency").put("consistent", plan.policy().consistent())
+    plan.consumers()
+        .forEach(
+            c -> {
+              ObjectNode o = consumers.addObject().put("group", c.group());
+              ArrayNode reads = o.putArray("reads");
+              c.reads()
+                  .forEach(
+                      r ->
+                          reads
+                              .addObject()
+                              .put("cluster", r.cluster())
+                              .put("topic", r.topic())
+                              .put("startAt", r.startAt())
+                              .put("note", r.note()));
+            });
+    n.putObject("policyConsistency")
+        .put("consistent", plan.policy().consistent())
         .put("statement", plan.policy().statement());
     n.put("cycles", plan.cycles());
     ObjectNode stale = n.putObject("staleCollectors");

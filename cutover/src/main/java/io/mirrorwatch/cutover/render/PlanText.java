@@ -12,54 +12,133 @@ public final class PlanText {
 
   public static String render(FailoverPlan plan) {
     StringBuilder b = new StringBuilder();
-    line(b, "FAILOVER PLAN  " + plan.flow().name() + "  (fail over to " + plan.flow().target()
-        + ", policy " + plan.flow().describePolicy() + ")  " + plan.generatedAt());
+    line(
+        b,
+        "FAILOVER PLAN  "
+            + plan.flow().name()
+            + "  (fail over to "
+            + plan.flow().target()
+            + ", policy "
+            + plan.flow().describePolicy()
+            + ")  "
+            + plan.generatedAt());
     line(b, "VERDICT: " + (plan.go() ? "GO" : "BLOCKED (" + plan.blockers().size() + ")"));
-    plan.blockers().forEach(x -> {
-      line(b, "  BLOCKER " + x.what());
-      line(b, "    -> " + x.action());
-    });
+    plan.blockers()
+        .forEach(
+            x -> {
+              line(b, "  BLOCKER " + x.what());
+              line(b, "    -> " + x.action());
+            });
     plan.warnings().forEach(w -> line(b, "  warning: " + w));
     section(b, "1. Preconditions (runbook 1; the agent's rules, " + plan.cycles() + " cycle(s))");
-    plan.preconditions().forEach(p -> line(b, String.format("  %-20s %-8s %s", p.check(),
-        lower(p.level().name()), String.join("; ", p.reasons()))));
+    plan.preconditions()
+        .forEach(
+            p ->
+                line(
+                    b,
+                    String.format(
+                        "  %-20s %-8s %s",
+                        p.check(), lower(p.level().name()), String.join("; ", p.reasons()))));
     section(b, "2. RPO now");
     for (TopicRpo t : plan.rpo()) {
-      line(b, String.format("  %-20s -> %-24s %d record(s), %s (basis %s)", t.topic(), t.replica(),
-          t.records(), t.seconds().isPresent() ? String.format("%.1f s", t.seconds().getAsDouble())
-              : "age unknown", lower(t.basis().name())));
+      line(
+          b,
+          String.format(
+              "  %-20s -> %-24s %d record(s), %s (basis %s)",
+              t.topic(),
+              t.replica(),
+              t.records(),
+              t.seconds().isPresent()
+                  ? String.format("%.1f s", t.seconds().getAsDouble())
+                  : "age unknown",
+              lower(t.basis().name())));
     }
     section(b, "3. Consumer groups (positions on " + plan.flow().target() + ")");
-    plan.groups().forEach(g -> {
-      line(b, "  " + g.group() + ": " + lower(g.level().name()) + ", re-reads about "
-          + g.reprocessEstimate() + " record(s) (agent estimate)"
-          + (g.activeOnTarget() ? ", ACTIVE on " + plan.flow().target() : ""));
-      g.partitions().forEach(p -> line(b, "    " + partition(p)));
-    });
+    plan.groups()
+        .forEach(
+            g -> {
+              line(
+                  b,
+                  "  "
+                      + g.group()
+                      + ": "
+                      + lower(g.level().name())
+                      + ", re-reads about "
+                      + g.reprocessEstimate()
+                      + " record(s) (agent estimate)"
+                      + (g.activeOnTarget() ? ", ACTIVE on " + plan.flow().target() : ""));
+              g.partitions().forEach(p -> line(b, "    " + partition(p)));
+            });
     section(b, "4. Groups with active members on " + plan.flow().target());
-    plan.groups().stream().filter(g -> g.activeOnTarget()).forEach(g -> line(b, "  " + g.group()
-        + ": stop consumers of group " + g.group() + " on " + plan.flow().target()
-        + " before failover"));
+    plan.groups().stream()
+        .filter(g -> g.activeOnTarget())
+        .forEach(
+            g ->
+                line(
+                    b,
+                    "  "
+                        + g.group()
+                        + ": stop consumers of group "
+                        + g.group()
+                        + " on "
+                        + plan.flow().target()
+                        + " before failover"));
     if (plan.groups().stream().noneMatch(g -> g.activeOnTarget())) {
       line(b, "  none");
     }
     section(b, "5. After failover");
-    plan.producers().forEach(p -> line(b, "  producers of " + p.topic() + " write to " + p.cluster()
-        + ":" + p.writeTo() + (p.never().isEmpty() ? "" : "  (never " + String.join(", ", p.never())
-        + ")")));
-    plan.consumers().forEach(c -> c.reads().forEach(r -> line(b, "  group " + c.group() + " reads "
-        + r.cluster() + ":" + r.topic() + " from " + r.startAt() + ": " + r.note())));
+    plan.producers()
+        .forEach(
+            p ->
+                line(
+                    b,
+                    "  producers of "
+                        + p.topic()
+                        + " write to "
+                        + p.cluster()
+                        + ":"
+                        + p.writeTo()
+                        + (p.never().isEmpty()
+                            ? ""
+                            : "  (never " + String.join(", ", p.never()) + ")")));
+    plan.consumers()
+        .forEach(
+            c ->
+                c.reads()
+                    .forEach(
+                        r ->
+                            line(
+                                b,
+                                "  group "
+                                    + c.group()
+                                    + " reads "
+                                    + r.cluster()
+                                    + ":"
+                                    + r.topic()
+                                    + " from "
+                                    + r.startAt()
+                                    + ": "
+                                    + r.note())));
     section(b, "6. Replication policy");
-    line(b, "  " + (plan.policy().consistent() ? "" : "INCONSISTENT: ") + plan.policy().statement());
+    line(
+        b, "  " + (plan.policy().consistent() ? "" : "INCONSISTENT: ") + plan.policy().statement());
     return b.toString();
   }
 
   private static String partition(PartitionPlan p) {
-    String exact = p.exact().isPresent()
-        ? "exact " + p.exact().getAsLong() + ", " + reread(p.reread())
-        : "exact: " + p.exactBasis();
-    return String.format("%s-%d -> %s-%d: committed %s, translated %s, %s", p.topic(), p.partition(),
-        p.replica(), p.partition(), value(p.committedOnSource()), value(p.translated()), exact);
+    String exact =
+        p.exact().isPresent()
+            ? "exact " + p.exact().getAsLong() + ", " + reread(p.reread())
+            : "exact: " + p.exactBasis();
+    return String.format(
+        "%s-%d -> %s-%d: committed %s, translated %s, %s",
+        p.topic(),
+        p.partition(),
+        p.replica(),
+        p.partition(),
+        value(p.committedOnSource()),
+        value(p.translated()),
+        exact);
   }
 
   private static String reread(OptionalLong r) {

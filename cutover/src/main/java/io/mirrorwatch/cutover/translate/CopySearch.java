@@ -57,8 +57,8 @@ public final class CopySearch {
   }
 
   /**
-   * The result so far; {@code reachedEnd} tells a scan that stopped at the replica's log end (or its
-   * deadline) from one that used up the limit.
+   * The result so far; {@code reachedEnd} tells a scan that stopped at the replica's log end (or
+   * its deadline) from one that used up the limit.
    */
   public ExactPosition result(boolean reachedEnd) {
     if (found.isPresent()) {
@@ -68,7 +68,10 @@ public final class CopySearch {
     return new ExactPosition.Unknown(
         seen >= limit
             ? "no copy of event " + anchorEventId + " in " + where + " (--scan-limit " + limit + ")"
-            : "no copy of event " + anchorEventId + " in " + where
+            : "no copy of event "
+                + anchorEventId
+                + " in "
+                + where
                 + (reachedEnd ? " up to its end: not replicated yet" : ""));
   }
 }

@@ -42,7 +42,8 @@ class FailoverPlanIT {
   @Order(1)
   void aConfigErrorIsOneLineExitTwoAndNoStackTrace() throws Exception {
     Path bad = dir.resolve("bad.yaml");
-    Files.writeString(bad, "clusters:\n  primary: {bootstrap.servers: \"127.0.0.1:1\"}\nflows: []\n");
+    Files.writeString(
+        bad, "clusters:\n  primary: {bootstrap.servers: \"127.0.0.1:1\"}\nflows: []\n");
     PlanCli.Result r = PlanCli.run("failover", "plan", "--config", bad.toString());
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
@@ -62,12 +63,19 @@ class FailoverPlanIT {
   @Order(3)
   void aConsumerOfTheGroupActiveOnDrBlocksNamingTheGroup(Lab lab) throws Exception {
     Path config = PlanCli.config(lab, dir, "default");
-    try (ActiveConsumer active = new ActiveConsumer(lab, lab.replicaTopic("primary", Orders.TOPIC))) {
-      PlanCli.Result r = Poll.until("a blocked plan naming the active group", DEADLINE, () -> {
-        PlanCli.Result x = run(config);
-        return x.exit() == 1 && x.json().path("groups").get(0).path("activeOnTarget").asBoolean()
-            ? java.util.Optional.of(x) : java.util.Optional.empty();
-      });
+    try (ActiveConsumer active =
+        new ActiveConsumer(lab, lab.replicaTopic("primary", Orders.TOPIC))) {
+      PlanCli.Result r =
+          Poll.until(
+              "a blocked plan naming the active group",
+              DEADLINE,
+              () -> {
+                PlanCli.Result x = run(config);
+                return x.exit() == 1
+                        && x.json().path("groups").get(0).path("activeOnTarget").asBoolean()
+                    ? java.util.Optional.of(x)
+                    : java.util.Optional.empty();
+              });
       assertThat(r.json().path("verdict").asText()).isEqualTo("blocked");
       assertThat(r.json().path("blockers").findValuesAsText("action"))
           .contains("stop consumers of group " + Orders.GROUP + " on dr before failover");
@@ -80,18 +88,23 @@ class FailoverPlanIT {
     Path config = PlanCli.config(lab, dir, "default");
     lab.mirrorMaker().stop();
     lab.producer().produce(137);
-    PlanCli.Result r = Poll.until("a blocked plan with RPO 137", DEADLINE, () -> {
-      PlanCli.Result x = run(config);
-      return x.exit() == 1 && x.json().path("rpo").get(0).path("records").asLong() == 137
-          ? java.util.Optional.of(x) : java.util.Optional.empty();
-    });
+    PlanCli.Result r =
+        Poll.until(
+            "a blocked plan with RPO 137",
+            DEADLINE,
+            () -> {
+              PlanCli.Result x = run(config);
+              return x.exit() == 1 && x.json().path("rpo").get(0).path("records").asLong() == 137
+                  ? java.util.Optional.of(x)
+                  : java.util.Optional.empty();
+            });
     JsonNode json = r.json();
     assertThat(json.path("blockers").findValuesAsText("what"))
         .anyMatch(w -> w.startsWith("replication is danger"));
     assertThat(json.path("blockers").findValuesAsText("action"))
         .anyMatch(a -> a.startsWith("restore MirrorMaker 2 replication primary->dr"));
-    System.out.println("MEASURED mm2 stopped: rpo " + json.path("rpo").get(0) + " in " + r.millis()
-        + " ms");
+    System.out.println(
+        "MEASURED mm2 stopped: rpo " + json.path("rpo").get(0) + " in " + r.millis() + " ms");
   }
 
   /** Shared with the identity-policy IT: a group committed on primary, everything replicated. */
@@ -99,19 +112,32 @@ class FailoverPlanIT {
     lab.startProcessor(lab.primary());
     lab.producer().produce(200);
     lab.awaitReplicated(lab.primary(), DEADLINE);
-    Poll.until("order-processor to commit every record on primary", DEADLINE,
-        () -> OffsetTranslation.committed(lab.primary(), Orders.GROUP).values().stream()
-            .mapToLong(Long::longValue).sum() == 200);
+    Poll.until(
+        "order-processor to commit every record on primary",
+        DEADLINE,
+        () ->
+            OffsetTranslation.committed(lab.primary(), Orders.GROUP).values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum()
+                == 200);
     lab.processor().stop();
-    Poll.until("checkpoints to carry the last commit", DEADLINE,
-        () -> OffsetTranslation.checkpointsCurrent(lab.primary(), lab.dr(), Orders.GROUP,
-            lab.policy()));
+    Poll.until(
+        "checkpoints to carry the last commit",
+        DEADLINE,
+        () ->
+            OffsetTranslation.checkpointsCurrent(
+                lab.primary(), lab.dr(), Orders.GROUP, lab.policy()));
     Path config = PlanCli.config(lab, dir, policy);
-    PlanCli.Result r = Poll.until("a go plan with RPO 0", DEADLINE, () -> {
-      PlanCli.Result x = run(config);
-      return x.exit() == 0 && x.json().path("rpo").get(0).path("records").asLong() == 0
-          ? java.util.Optional.of(x) : java.util.Optional.empty();
-    });
+    PlanCli.Result r =
+        Poll.until(
+            "a go plan with RPO 0",
+            DEADLINE,
+            () -> {
+              PlanCli.Result x = run(config);
+              return x.exit() == 0 && x.json().path("rpo").get(0).path("records").asLong() == 0
+                  ? java.util.Optional.of(x)
+                  : java.util.Optional.empty();
+            });
     JsonNode json = r.json();
     assertThat(json.path("schemaVersion").asInt()).isEqualTo(1);
     assertThat(json.path("verdict").asText()).isEqualTo("go");
@@ -124,7 +150,8 @@ class FailoverPlanIT {
     JsonNode group = json.path("groups").get(0);
     assertThat(group.path("group").asText()).isEqualTo(Orders.GROUP);
     for (JsonNode p : group.path("partitions")) {
-      planned.put(p.path("replica").asText() + "-" + p.path("partition").asInt(),
+      planned.put(
+          p.path("replica").asText() + "-" + p.path("partition").asInt(),
           p.path("translated").asLong());
       assertThat(p.path("exactBasis").asText()).isEqualTo("event-id");
       assertThat(p.path("reread").asLong()).isGreaterThanOrEqualTo(0);
@@ -134,9 +161,17 @@ class FailoverPlanIT {
     assertThat(json.path("producers").get(0).path("writeTo").asText()).isEqualTo(Orders.TOPIC);
     assertThat(json.path("consumers").get(0).path("reads").findValuesAsText("topic"))
         .contains(replica);
-    System.out.println("MEASURED healthy " + policy + ": plan in " + r.millis() + " ms, cycles "
-        + json.path("cycles") + ", reprocessEstimate " + group.path("reprocessEstimate")
-        + ", partitions " + group.path("partitions"));
+    System.out.println(
+        "MEASURED healthy "
+            + policy
+            + ": plan in "
+            + r.millis()
+            + " ms, cycles "
+            + json.path("cycles")
+            + ", reprocessEstimate "
+            + group.path("reprocessEstimate")
+            + ", partitions "
+            + group.path("partitions"));
   }
 
   private static PlanCli.Result run(Path config) {
@@ -160,16 +195,19 @@ class FailoverPlanIT {
       p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
       p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
       p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-      thread = new Thread(() -> {
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p)) {
-          c.subscribe(java.util.List.of(topic));
-          while (!stop.get()) {
-            c.poll(Duration.ofMillis(200));
-          }
-        } catch (RuntimeException e) {
-          failure.set(e);
-        }
-      }, "active-on-dr");
+      thread =
+          new Thread(
+              () -> {
+                try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p)) {
+                  c.subscribe(java.util.List.of(topic));
+                  while (!stop.get()) {
+                    c.poll(Duration.ofMillis(200));
+                  }
+                } catch (RuntimeException e) {
+                  failure.set(e);
+                }
+              },
+              "active-on-dr");
       thread.start();
     }
 

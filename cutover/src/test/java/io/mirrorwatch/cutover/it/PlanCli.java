@@ -34,27 +34,33 @@ final class PlanCli {
   /** An agent config for the lab's primary -> dr flow, watching {@code order-processor}. */
   static Path config(Lab lab, Path dir, String policy) throws IOException {
     Path file = dir.resolve("agent-" + policy + ".yaml");
-    Files.writeString(file, String.join("\n",
-        "scrape: {interval: 5s, deadline: 3s}",
-        "clusters:",
-        "  primary: {bootstrap.servers: \"" + lab.primary().bootstrapServers() + "\"}",
-        "  dr: {bootstrap.servers: \"" + lab.dr().bootstrapServers() + "\"}",
-        "flows:",
-        "  - source: primary",
-        "    target: dr",
-        "    policy: " + policy,
-        "    topics: {include: [\"orders\"]}",
-        "    groups: {include: [\"" + Orders.GROUP + "\"]}",
-        "    mm2: {jmx: [{url: \"" + lab.mirrorMaker().jmxUrl() + "\"}]}",
-        "idempotency: {idempotentGroups: [\"" + Orders.GROUP + "\"]}",
-        ""));
+    Files.writeString(
+        file,
+        String.join(
+            "\n",
+            "scrape: {interval: 5s, deadline: 3s}",
+            "clusters:",
+            "  primary: {bootstrap.servers: \"" + lab.primary().bootstrapServers() + "\"}",
+            "  dr: {bootstrap.servers: \"" + lab.dr().bootstrapServers() + "\"}",
+            "flows:",
+            "  - source: primary",
+            "    target: dr",
+            "    policy: " + policy,
+            "    topics: {include: [\"orders\"]}",
+            "    groups: {include: [\"" + Orders.GROUP + "\"]}",
+            "    mm2: {jmx: [{url: \"" + lab.mirrorMaker().jmxUrl() + "\"}]}",
+            "idempotency: {idempotentGroups: [\"" + Orders.GROUP + "\"]}",
+            ""));
     return file;
   }
 
   static Result run(String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", System.getProperty("mirrorwatch.cutover.jar", "target/mirrorwatch-cutover.jar")));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                System.getProperty("mirrorwatch.cutover.jar", "target/mirrorwatch-cutover.jar")));
     cmd.addAll(List.of(args));
     File out = File.createTempFile("cutover-out", ".txt");
     File err = File.createTempFile("cutover-err", ".txt");
@@ -62,7 +68,9 @@ final class PlanCli {
     Process p = new ProcessBuilder(cmd).redirectOutput(out).redirectError(err).start();
     try {
       assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("cutover exited").isTrue();
-      return new Result(p.exitValue(), Files.readString(out.toPath(), StandardCharsets.UTF_8),
+      return new Result(
+          p.exitValue(),
+          Files.readString(out.toPath(), StandardCharsets.UTF_8),
           Files.readString(err.toPath(), StandardCharsets.UTF_8),
           (System.nanoTime() - start) / 1_000_000);
     } finally {

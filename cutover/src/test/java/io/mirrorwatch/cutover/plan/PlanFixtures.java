@@ -53,23 +53,54 @@ final class PlanFixtures {
   }
 
   PlanFixtures position(int partition, long committed, long translated, ExactPosition exact) {
-    partitions.add(new PartitionPosition("orders", partition, replica(), OptionalLong.of(committed),
-        OptionalLong.of(translated), exact));
+    partitions.add(
+        new PartitionPosition(
+            "orders",
+            partition,
+            replica(),
+            OptionalLong.of(committed),
+            OptionalLong.of(translated),
+            exact));
     return this;
   }
 
   PlanInputs inputs() {
-    GroupStatus g = new GroupStatus("g", Optional.of(Duration.ofSeconds(1)), true, active, 3,
-        active ? Level.DANGER : Level.HEALTHY, List.of("ok"));
-    TopicRpo rpo = new TopicRpo("orders", replica(), rpoRecords, OptionalDouble.of(0), 0, 0,
-        RpoBasis.MM2_OFFSETS);
-    FlowAssessment a = new FlowAssessment("primary->dr", NOW, checks, List.of(rpo), List.of(g),
-        Optional.empty(), Optional.empty(), Map.of(), Optional.of(true), Optional.empty(), Map.of());
+    GroupStatus g =
+        new GroupStatus(
+            "g",
+            Optional.of(Duration.ofSeconds(1)),
+            true,
+            active,
+            3,
+            active ? Level.DANGER : Level.HEALTHY,
+            List.of("ok"));
+    TopicRpo rpo =
+        new TopicRpo(
+            "orders", replica(), rpoRecords, OptionalDouble.of(0), 0, 0, RpoBasis.MM2_OFFSETS);
+    FlowAssessment a =
+        new FlowAssessment(
+            "primary->dr",
+            NOW,
+            checks,
+            List.of(rpo),
+            List.of(g),
+            Optional.empty(),
+            Optional.empty(),
+            Map.of(),
+            Optional.of(true),
+            Optional.empty(),
+            Map.of());
     List<FlowRef> all = new ArrayList<>(List.of(flow()));
     all.addAll(extraFlows);
-    return new PlanInputs(NOW, flow(), all, a,
+    return new PlanInputs(
+        NOW,
+        flow(),
+        all,
+        a,
         List.of(new GroupPositions("g", partitions, committedOnTarget, Optional.empty())),
-        targetTopics, Map.of(), 2);
+        targetTopics,
+        Map.of(),
+        2);
   }
 
   FailoverPlan plan() {

@@ -21,7 +21,8 @@ class PlannerTest {
     assertThat(plan.go()).isTrue();
     assertThat(plan.exitCode()).isZero();
     assertThat(plan.blockers()).isEmpty();
-    assertThat(plan.preconditions()).extracting(FailoverPlan.Precondition::check)
+    assertThat(plan.preconditions())
+        .extracting(FailoverPlan.Precondition::check)
         .containsExactly("replication", "offset_translation", "indirection", "idempotency");
   }
 
@@ -55,16 +56,18 @@ class PlannerTest {
     f.active = true;
     FailoverPlan plan = f.plan();
     assertThat(plan.exitCode()).isEqualTo(1);
-    assertThat(plan.blockers()).extracting(FailoverPlan.Blocker::action)
+    assertThat(plan.blockers())
+        .extracting(FailoverPlan.Blocker::action)
         .contains("stop consumers of group g on dr before failover");
   }
 
   @Test
   void rereadIsExactMinusTranslatedAndUnknownStaysUnknown() {
-    FailoverPlan plan = new PlanFixtures()
-        .position(0, 50, 40, new ExactPosition.Found(49))
-        .position(1, 50, 40, new ExactPosition.Unknown("no event ID"))
-        .plan();
+    FailoverPlan plan =
+        new PlanFixtures()
+            .position(0, 50, 40, new ExactPosition.Found(49))
+            .position(1, 50, 40, new ExactPosition.Unknown("no event ID"))
+            .plan();
     FailoverPlan.PartitionPlan p0 = plan.groups().get(0).partitions().get(0);
     assertThat(p0.exact()).hasValue(50);
     assertThat(p0.reread()).hasValue(10);
@@ -72,7 +75,9 @@ class PlannerTest {
     FailoverPlan.PartitionPlan p1 = plan.groups().get(0).partitions().get(1);
     assertThat(p1.exact()).isEqualTo(OptionalLong.empty());
     assertThat(p1.reread()).isEqualTo(OptionalLong.empty());
-    assertThat(p1.exactBasis()).startsWith("unknown (basis: mm2 checkpoint)").contains("no event ID");
+    assertThat(p1.exactBasis())
+        .startsWith("unknown (basis: mm2 checkpoint)")
+        .contains("no event ID");
   }
 
   @Test

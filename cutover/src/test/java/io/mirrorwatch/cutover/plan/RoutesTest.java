@@ -28,18 +28,25 @@ class RoutesTest {
     assertThat(r.writeTo()).isEqualTo("orders");
     assertThat(r.never()).isEmpty();
     assertThat(Routes.consumers(f.inputs()).get(0).reads())
-        .containsExactly(new Read("dr", "orders", "translated",
-            "MM2's translated offsets (checkpoint); see the partitions above"));
+        .containsExactly(
+            new Read(
+                "dr",
+                "orders",
+                "translated",
+                "MM2's translated offsets (checkpoint); see the partitions above"));
   }
 
   @Test
   void underTheDefaultPolicyAGroupWithoutOffsetsOnTheOwnTopicStartsAtItsLogStart() {
     PlanFixtures f = new PlanFixtures().position(0, 10, 10, new ExactPosition.Found(9));
     List<Read> reads = Routes.consumers(f.inputs()).get(0).reads();
-    assertThat(reads).extracting(Read::topic, Read::startAt)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("primary.orders", "translated"),
+    assertThat(reads)
+        .extracting(Read::topic, Read::startAt)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("primary.orders", "translated"),
             org.assertj.core.groups.Tuple.tuple("orders", "log-start"));
-    assertThat(reads.get(1).note()).contains("run will commit the log start of dr:orders for group g")
+    assertThat(reads.get(1).note())
+        .contains("run will commit the log start of dr:orders for group g")
         .contains("auto.offset.reset=latest");
   }
 

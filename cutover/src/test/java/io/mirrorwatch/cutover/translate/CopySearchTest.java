@@ -27,15 +27,19 @@ class CopySearchTest {
     CopySearch s = new CopySearch("e7", 0, 2);
     s.offer(0, Optional.of("a"));
     assertThat(s.offer(1, Optional.of("b"))).isTrue();
-    assertThat(s.result(false)).isInstanceOfSatisfying(ExactPosition.Unknown.class,
-        u -> assertThat(u.reason()).contains("no copy of event e7").contains("--scan-limit 2"));
+    assertThat(s.result(false))
+        .isInstanceOfSatisfying(
+            ExactPosition.Unknown.class,
+            u -> assertThat(u.reason()).contains("no copy of event e7").contains("--scan-limit 2"));
   }
 
   @Test
   void reachingTheReplicasEndSaysTheAnchorIsNotReplicatedYet() {
     CopySearch s = new CopySearch("e7", 5, 100);
     s.offer(5, Optional.of("a"));
-    assertThat(s.result(true)).isInstanceOfSatisfying(ExactPosition.Unknown.class,
-        u -> assertThat(u.reason()).contains("not replicated yet"));
+    assertThat(s.result(true))
+        .isInstanceOfSatisfying(
+            ExactPosition.Unknown.class,
+            u -> assertThat(u.reason()).contains("not replicated yet"));
   }
 }
