@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # mirrorwatch demo: the lab (two real Kafka clusters, a real MirrorMaker 2, an order workload) and the
-# agent watching it. Prints the readiness verdict, runs the reconciler once over what was produced so
-# far, then keeps running until Ctrl-C, which stops every process this script started (by PID).
+# agent watching it. Prints the readiness verdict and the failover plan, runs the reconciler once over
+# what was produced so far, then keeps running until Ctrl-C, which stops every process this script started (by PID).
 set -euo pipefail
 cd "$(dirname "$0")"
 
 if [ ! -f lab/target/mirrorwatch-lab.jar ] || [ ! -f agent/target/mirrorwatch-agent.jar ] \
-    || [ ! -f reconciler/target/mirrorwatch-reconciler.jar ]; then
+    || [ ! -f reconciler/target/mirrorwatch-reconciler.jar ] || [ ! -f cutover/target/mirrorwatch-cutover.jar ]; then
   echo "building (first run only)..."
   ./mvnw -B -q package -DskipTests
 fi
@@ -69,6 +69,12 @@ curl -fsS "http://127.0.0.1:$PORT/readiness" | head -60
 echo
 echo "== /metrics (mirrorwatch_*) =="
 curl -fsS "http://127.0.0.1:$PORT/metrics" | grep '^mirrorwatch_' | grep -v '_collect_' | head -40
+echo
+# The failover runbook's first step, read-only: would failing over to dr now be safe, and what would
+# it do to each consumer group? (Exit 0 go, 1 blocked; nothing is written to either cluster.)
+echo "== failover plan (read-only) =="
+java -jar cutover/target/mirrorwatch-cutover.jar failover plan --config "$work/agent.yaml" \
+  || echo "(failover plan exit code $?: see the blockers above)"
 echo
 # No failover happened in the demo, so the reconciler should find nothing: every order produced
 # since the lab started was processed exactly once. (The drill and its faults are in the tests.)
