@@ -45,25 +45,37 @@ public sealed interface EventIdLocation extends Serializable {
   }
 
   /**
-   * The record's event ID. Pure, never throws on record content.
+   * The record's event ID, reading lazily what this location needs. Pure, never throws on record
+   * content.
    *
    * @param key the record key, may be null
-   * @param lastHeader the value of the last header of a name, or null where there is none
+   * @param lastHeader the value of the last header of a name, or null where there is none; asked
+   *     for only by {@link Header}
    * @param json the value parsed as JSON ({@link JsonValues#parse}), asked for only by {@link
    *     JsonField}; empty when the value is not JSON
    */
   default Optional<String> extract(
       byte[] key, Function<String, byte[]> lastHeader, Supplier<Optional<JsonNode>> json) {
+    byte[] header = this instanceof Header h ? lastHeader.apply(h.name()) : null;
+    JsonNode value = needsJson() ? json.get().orElse(null) : null;
+    return extract(key, header, value);
+  }
+
+  /**
+   * The rule itself, for a caller that has already read what this location needs (the reconciler
+   * keeps only the configured header and parses the value once for the ID and the amount): no
+   * allocation but the result, on a path that runs once per record.
+   *
+   * @param header the value of the last header {@link Header} names; null where there is none
+   * @param json the value as JSON; null where it is not JSON (or, for other locations, not read)
+   */
+  default Optional<String> extract(byte[] key, byte[] header, JsonNode json) {
     String id;
-    if (this instanceof Header h) {
-      id = utf8(lastHeader.apply(h.name()));
+    if (this instanceof Header) {
+      id = utf8(header);
     } else if (this instanceof JsonField f) {
-      id =
-          json.get()
-              .map(n -> n.at(f.pointer()))
-              .filter(n -> n.isTextual() || n.isNumber())
-              .map(JsonNode::asText)
-              .orElse(null);
+      JsonNode n = json == null ? null : json.at(f.pointer());
+      id = n != null && (n.isTextual() || n.isNumber()) ? n.asText() : null;
     } else {
       id = utf8(key);
     }

@@ -3,6 +3,7 @@ package io.mirrorwatch.common.eventid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.mirrorwatch.common.config.ConfigException;
 import io.mirrorwatch.common.config.YamlConfig;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +56,11 @@ class EventIdLocationTest {
         .isEmpty();
     assertThat(extract(new EventIdLocation.JsonField("/eventId"), KEY, null)).isEmpty();
     assertThat(extract(new EventIdLocation.Key(), null, VALUE)).isEmpty();
+    // The direct form, for a caller that read the header and parsed the value itself.
+    assertThat(new EventIdLocation.JsonField("/eventId").extract(KEY, null, (JsonNode) null))
+        .isEmpty();
+    assertThat(new EventIdLocation.Header("event-id").extract(KEY, bytes("h-2"), (JsonNode) null))
+        .contains("h-2");
   }
 
   @Test

@@ -54,9 +54,8 @@ public final class RecordDecoder {
       }
       json = parsed.get();
     }
-    Optional<JsonNode> parsed = Optional.ofNullable(json);
     // RawRecord keeps only the configured event-ID header (RawRecordDeserializer).
-    Optional<String> id = t.eventId().extract(r.key(), name -> r.eventIdHeader(), () -> parsed);
+    Optional<String> id = t.eventId().extract(r.key(), r.eventIdHeader(), json);
     if (id.isEmpty()) {
       return unreadable(
           r,
