@@ -68,9 +68,7 @@ class AgentIT {
           .hasValue(1);
       assertThat(agent.metric("mirrorwatch_indirection_target", "cluster", "primary")).hasValue(1);
       assertThat(agent.metric("mirrorwatch_cluster_up", "cluster", "dr")).hasValue(1);
-      assertThat(
-              agent.metric("mirrorwatch_event_id_coverage_ratio", "flow", FLOW, "topic", "orders"))
-          .hasValue(1);
+      assertThat(ordersCoverage(agent)).hasValue(1);
       assertThat(agent.metricsText())
           .contains("kafka_connect_mirror_mirrorsourceconnector_replication_latency_ms{");
     } finally {
@@ -225,15 +223,7 @@ class AgentIT {
   void recordsWithoutTheEventIdHeaderLowerCoverageAndTheIdempotencyCheck(Lab lab) throws Exception {
     try (AgentHarness agent = AgentHarness.start(lab, "default", List.of(Orders.GROUP))) {
       lab.producer().produce(20);
-      Poll.until(
-          "coverage 1",
-          DEADLINE,
-          () ->
-              agent
-                      .metric(
-                          "mirrorwatch_event_id_coverage_ratio", "flow", FLOW, "topic", "orders")
-                      .orElse(-1)
-                  == 1);
+      Poll.until("coverage 1", DEADLINE, () -> ordersCoverage(agent).orElse(-1) == 1);
       try (KafkaProducer<String, String> raw =
           new KafkaProducer<>(
               Map.of("bootstrap.servers", lab.primary().bootstrapServers()),
@@ -248,15 +238,7 @@ class AgentIT {
           "coverage below 1 and idempotency not healthy",
           DEADLINE,
           () ->
-              agent
-                          .metric(
-                              "mirrorwatch_event_id_coverage_ratio",
-                              "flow",
-                              FLOW,
-                              "topic",
-                              "orders")
-                          .orElse(1)
-                      < 1
+              ordersCoverage(agent).orElse(1) < 1
                   && agent
                           .metric(
                               "mirrorwatch_readiness_level", "flow", FLOW, "check", "idempotency")
@@ -377,11 +359,7 @@ class AgentIT {
       try (AgentHarness agent =
           AgentHarness.start(lab, "default", List.of(Orders.GROUP), eventId)) {
         awaitReady(agent);
-        assertThat(
-                agent.metric(
-                    "mirrorwatch_event_id_coverage_ratio", "flow", FLOW, "topic", "orders"))
-            .as(eventId)
-            .hasValue(1);
+        assertThat(ordersCoverage(agent)).as(eventId).hasValue(1);
         assertThat(agent.flow().path("checks").path("idempotency").path("level").asText())
             .as(eventId)
             .isEqualTo("healthy");
@@ -394,21 +372,18 @@ class AgentIT {
           "coverage 0 and idempotency danger for a pointer the records lack",
           DEADLINE,
           () ->
-              agent
-                          .metric(
-                              "mirrorwatch_event_id_coverage_ratio",
-                              "flow",
-                              FLOW,
-                              "topic",
-                              "orders")
-                          .orElse(-1)
-                      == 0
+              ordersCoverage(agent).orElse(-1) == 0
                   && agent
                           .metric(
                               "mirrorwatch_readiness_level", "flow", FLOW, "check", "idempotency")
                           .orElse(0)
                       == 2);
     }
+  }
+
+  /** The agent's event-ID coverage of {@code orders} on the flow, if published yet. */
+  static java.util.OptionalDouble ordersCoverage(AgentHarness agent) {
+    return agent.metric("mirrorwatch_event_id_coverage_ratio", "flow", FLOW, "topic", "orders");
   }
 
   /** Each test can run alone: the group has committed offsets and the topic has records. */

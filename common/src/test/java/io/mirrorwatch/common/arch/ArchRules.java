@@ -11,6 +11,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 
@@ -113,6 +114,15 @@ public final class ArchRules {
       throw new IllegalStateException("no main class in " + ROOT + "." + module);
     }
     return classes;
+  }
+
+  /**
+   * Asserts that {@code rule} holds on {@code classes}; on failure the message is ArchUnit's
+   * report, which names every violation.
+   */
+  public static void assertHolds(ArchRule rule, JavaClasses classes) {
+    EvaluationResult result = rule.evaluate(classes);
+    assertThat(result.hasViolation()).as("%s", result.getFailureReport()).isFalse();
   }
 
   /**

@@ -10,16 +10,16 @@ public abstract class DeployableArchitecture extends ModuleArchitecture {
 
   @Test
   void purePackagesSeeNoKafkaMicrometerPrometheusOrFlinkType() {
-    ArchRules.PURE_PACKAGES_SEE_NO_FRAMEWORK.check(mainClasses);
+    ArchRules.assertHolds(ArchRules.PURE_PACKAGES_SEE_NO_FRAMEWORK, mainClasses);
   }
 
   @Test
   void mainClassesDoNotImportTheLab() {
-    ArchRules.DEPLOYABLES_DO_NOT_IMPORT_THE_LAB.check(mainClasses);
+    ArchRules.assertHolds(ArchRules.DEPLOYABLES_DO_NOT_IMPORT_THE_LAB, mainClasses);
   }
 
   @Test
   void mainClassesDoNotImportTheOtherDeployable() {
-    ArchRules.DEPLOYABLES_DO_NOT_IMPORT_EACH_OTHER.check(mainClasses);
+    ArchRules.assertHolds(ArchRules.DEPLOYABLES_DO_NOT_IMPORT_EACH_OTHER, mainClasses);
   }
 }

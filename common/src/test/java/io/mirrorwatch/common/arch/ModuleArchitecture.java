@@ -19,6 +19,6 @@ public abstract class ModuleArchitecture {
 
   @Test
   void packagesDependOnEachOtherInOneDirectionOnly() {
-    ArchRules.NO_PACKAGE_CYCLES.check(mainClasses);
+    ArchRules.assertHolds(ArchRules.NO_PACKAGE_CYCLES, mainClasses);
   }
 }

@@ -108,7 +108,8 @@ class FailoverPlanIT {
   }
 
   /** Shared with the identity-policy IT: a group committed on primary, everything replicated. */
-  static void healthyPlanIsGo(Lab lab, String policy, Path dir) throws Exception {
+  /** Asserts the go plan of a healthy lab and returns its JSON for policy-specific checks. */
+  static JsonNode healthyPlanIsGo(Lab lab, String policy, Path dir) throws Exception {
     lab.startProcessor(lab.primary());
     lab.producer().produce(200);
     lab.awaitReplicated(lab.primary(), DEADLINE);
@@ -172,6 +173,7 @@ class FailoverPlanIT {
             + group.path("reprocessEstimate")
             + ", partitions "
             + group.path("partitions"));
+    return json;
   }
 
   private static PlanCli.Result run(Path config) {
